@@ -1,0 +1,44 @@
+package studio.codeact.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to start an engine.
+ *
+ * @param python           the interpreter to use (from {@link PythonLocator})
+ * @param workingDirectory the folder code runs in (the session's working folder)
+ * @param memoryLimitBytes ceiling on the interpreter's memory; 0 means the engine's default
+ *                         (embedded: a share of physical memory; kernel: none)
+ * @param kernelSpec       kernel engine only: a kernelspec name to launch instead of {@code python}
+ * @param interruptGrace   how long a timed-out or interrupted cell may take to stop before the
+ *                         engine escalates (kernel: restart)
+ */
+public record EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes,
+                           Optional<String> kernelSpec, Duration interruptGrace) {
+
+    public EngineConfig {
+        Objects.requireNonNull(python, "python");
+        workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
+        kernelSpec = kernelSpec == null ? Optional.empty() : kernelSpec;
+        interruptGrace = interruptGrace == null ? Duration.ofSeconds(5) : interruptGrace;
+    }
+
+    public static EngineConfig of(Path python) {
+        return new EngineConfig(python, null, 0, Optional.empty(), null);
+    }
+
+    public EngineConfig withWorkingDirectory(Path folder) {
+        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace);
+    }
+
+    public EngineConfig withMemoryLimit(long bytes) {
+        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace);
+    }
+
+    public EngineConfig withKernelSpec(String name) {
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace);
+    }
+}

@@ -1,0 +1,202 @@
+"""Helpers that CodeAct Studio loads into every Python engine (embedded or kernel).
+
+Kept out of the user's namespace: engines import it as ``codeact_support`` from a folder
+they put on ``sys.path``. Everything here is read-only with respect to user variables.
+"""
+import json
+import math
+import sys
+
+# Names IPython and the engines put into the namespace that are not the user's.
+_HIDDEN = {"In", "Out", "exit", "quit", "get_ipython", "open"}
+
+
+class JsonText:
+    """A value whose repr is raw JSON, so ``user_expressions`` hand it over without quoting."""
+
+    def __init__(self, value):
+        self.text = json.dumps(value, allow_nan=False, default=str)
+
+    def __repr__(self):
+        return self.text
+
+
+def setup(shell=None):
+    """Make the interpreter produce the outputs both engines promise.
+
+    pandas sends its table schema beside HTML; matplotlib draws inline PNGs (never a GUI window).
+    """
+    try:
+        import pandas as pd
+        pd.set_option("display.html.table_schema", True)
+        pd.set_option("display.max_columns", 50)
+    except ImportError:
+        pass
+    if shell is None:
+        try:
+            shell = get_ipython()  # noqa: F821 - defined by IPython
+        except NameError:
+            shell = None
+    if shell is not None:
+        try:
+            shell.run_line_magic("matplotlib", "inline")
+        except Exception:  # matplotlib missing: plots fail later with a clear ImportError
+            pass
+
+
+def _user_namespace(namespace):
+    if namespace is not None:
+        return namespace
+    return get_ipython().user_ns  # noqa: F821
+
+
+def _is_user_variable(name, value):
+    import types
+    if name.startswith("_") or name in _HIDDEN:
+        return False
+    if isinstance(value, (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)):
+        return False
+    if type(value).__module__ == "IPython.core.autocall":
+        return False
+    return True
+
+
+def _shape_text(value):
+    shape = getattr(value, "shape", None)
+    if isinstance(shape, tuple) and shape:
+        return " \u00d7 ".join(str(n) for n in shape)
+    try:
+        return "len %d" % len(value)
+    except Exception:
+        return ""
+
+
+def _memory(value):
+    try:
+        if hasattr(value, "memory_usage") and hasattr(value, "columns"):
+            return int(value.memory_usage(deep=False).sum())
+        if hasattr(value, "nbytes"):
+            return int(value.nbytes)
+        return int(sys.getsizeof(value))
+    except Exception:
+        return -1
+
+
+def _summary(value, limit=80):
+    try:
+        if hasattr(value, "columns") and hasattr(value, "shape"):
+            text = "columns: " + ", ".join(str(c) for c in list(value.columns)[:12])
+        else:
+            text = repr(value)
+    except Exception as error:
+        text = "<repr failed: %s>" % type(error).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def variables(namespace=None):
+    """The user's variables, sorted by name, as dicts the engines turn into VariableInfo."""
+    ns = _user_namespace(namespace)
+    found = []
+    for name in sorted(ns):
+        value = ns[name]
+        if not _is_user_variable(name, value):
+            continue
+        found.append({
+            "name": name,
+            "type": type(value).__name__,
+            "shape": _shape_text(value),
+            "bytes": _memory(value),
+            "summary": _summary(value),
+        })
+    return found
+
+
+def frame(name, namespace=None):
+    """The DataFrame held in ``name``, or a ValueError saying why not."""
+    ns = _user_namespace(namespace)
+    if name not in ns:
+        raise ValueError("there is no variable named %r" % name)
+    value = ns[name]
+    import pandas as pd
+    if isinstance(value, pd.Series):
+        value = value.to_frame()
+    if not isinstance(value, pd.DataFrame):
+        raise ValueError("%r is a %s, not a DataFrame" % (name, type(value).__name__))
+    return value
+
+
+def page_frame(name, offset, limit, sort=None, ascending=True, namespace=None):
+    """Rows [offset, offset+limit) of the frame, sorted first when asked."""
+    df = frame(name, namespace)
+    if sort is not None:
+        if sort not in df.columns:
+            raise ValueError("%r has no column %r" % (name, sort))
+        df = df.sort_values(sort, ascending=ascending, kind="stable", na_position="last")
+    return len(df), df.iloc[offset: offset + limit]
+
+
+def column_kind(series):
+    """How a column travels: ints, floats, bools, datetimes (ns since epoch) or texts."""
+    import pandas as pd
+    from pandas.api import types as t
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "texts"
+    if t.is_bool_dtype(dtype) and not t.is_object_dtype(dtype):
+        return "bools" if not series.isna().any() else "texts"
+    if t.is_integer_dtype(dtype):
+        return "ints" if not series.isna().any() else "floats"
+    if t.is_float_dtype(dtype):
+        return "floats"
+    if t.is_datetime64_any_dtype(dtype):
+        return "datetimes"
+    return "texts"
+
+
+def _text(value):
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def column_values(series, kind):
+    """Plain Python values of a column for JSON transport (the kernel engine's path)."""
+    if kind == "ints":
+        return [int(v) for v in series.to_numpy()]
+    if kind == "floats":
+        return [None if math.isnan(v) else float(v) for v in series.to_numpy(dtype="float64")]
+    if kind == "bools":
+        return [bool(v) for v in series.to_numpy()]
+    if kind == "datetimes":
+        values = series.dt.tz_convert("UTC") if getattr(series.dt, "tz", None) is not None else series
+        return [int(v) for v in values.to_numpy(dtype="datetime64[ns]").view("int64")]
+    return [_text(v) for v in series.tolist()]
+
+
+def table_page(name, offset, limit, sort=None, ascending=True, namespace=None):
+    """A page of a DataFrame as a JSON-able dict (see the Java record TablePage)."""
+    total, page = page_frame(name, offset, limit, sort, ascending, namespace)
+    columns = []
+    for position in range(page.shape[1]):
+        series = page.iloc[:, position]
+        kind = column_kind(series)
+        columns.append({
+            "name": str(page.columns[position]),
+            "dtype": str(series.dtype),
+            "kind": kind,
+            "values": column_values(series, kind),
+        })
+    return {
+        "variable": name,
+        "total": int(total),
+        "offset": int(offset),
+        "index": [str(label) for label in page.index],
+        "columns": columns,
+    }

@@ -1,0 +1,63 @@
+package studio.codeact.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of DESIGN.md, enforced. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("studio.codeact");
+    }
+
+    @Test
+    void onlyTheGuiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("studio.codeact.gui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..", "atlantafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheGui() {
+        noClasses().that().resideOutsideOfPackage("studio.codeact.gui..")
+                .should().dependOnClassesThat().resideInAPackage("studio.codeact.gui..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void engineImplementationsAreChosenInOnePlace() {
+        noClasses().that().resideOutsideOfPackages("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..")
+                .and().doNotHaveFullyQualifiedName("studio.codeact.engine.Engines")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void providerWireFormatsStayInsideTheirProvider() {
+        noClasses().that().resideOutsideOfPackage("studio.codeact.llm..")
+                .should().dependOnClassesThat().resideInAPackage("studio.codeact.llm..internal..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void coreLayersDoNotReachUp() {
+        noClasses().that().resideInAnyPackage("studio.codeact.engine..", "studio.codeact.llm..", "studio.codeact.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.agent..", "studio.codeact.cli..", "studio.codeact.bench..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

@@ -1,0 +1,10 @@
+package studio.codeact.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code codeact perf …}: benchmarks that print figures as one JSON object. */
+@Command(name = "perf", mixinStandardHelpOptions = true,
+        description = "Measure an engine, the model client or the agent; prints one JSON object.",
+        subcommands = {})
+public final class PerfCommand {
+}

@@ -1,0 +1,92 @@
+package studio.codeact.gui.cells;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The cell history: a virtualised list (only visible cells are laid out, each list cell reuses
+ * one {@link CellView}), with an "add cell" bar at the bottom.
+ */
+public final class NotebookView extends BorderPane {
+
+    private final NotebookViewModel model;
+    private final ListView<CellViewModel> list = new ListView<>();
+
+    public NotebookView(NotebookViewModel model) {
+        this.model = model;
+        getStyleClass().add("notebook-view");
+        getStylesheets().add(NotebookView.class.getResource("cells.css").toExternalForm());
+        list.setItems(model.cells());
+        list.getStyleClass().add("cell-list");
+        list.setCellFactory(view -> new Row(model, list));
+        list.setFocusTraversable(false);
+
+        Label empty = new Label("No cells yet. Ask a question in the chat, drop a data file here,\nor add a cell and run Python yourself.");
+        empty.getStyleClass().add("empty-hint");
+        Button add = new Button("+ Add cell");
+        add.getStyleClass().add("add-cell");
+        add.setOnAction(event -> addAndFocus());
+        VBox placeholder = new VBox(12, empty);
+        placeholder.setAlignment(Pos.CENTER);
+        list.setPlaceholder(placeholder);
+
+        Button addBottom = new Button("+ Code cell");
+        addBottom.getStyleClass().add("add-cell");
+        addBottom.setOnAction(event -> addAndFocus());
+        HBox bar = new HBox(8, addBottom);
+        bar.getStyleClass().add("notebook-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        setCenter(list);
+        setBottom(bar);
+    }
+
+    public ListView<CellViewModel> list() {
+        return list;
+    }
+
+    /** Adds a cell at the end, scrolls to it and puts the caret in its editor. */
+    public CellViewModel addAndFocus() {
+        CellViewModel cell = model.addCell("");
+        scrollTo(cell);
+        javafx.application.Platform.runLater(() -> list.lookupAll(".cell-view").stream()
+                .map(CellView.class::cast)
+                .filter(view -> view.cell() == cell)
+                .findFirst()
+                .ifPresent(view -> view.editor().requestFocus()));
+        return cell;
+    }
+
+    public void scrollTo(CellViewModel cell) {
+        list.scrollTo(cell);
+    }
+
+    private static final class Row extends ListCell<CellViewModel> {
+        private final CellView view;
+
+        Row(NotebookViewModel model, ListView<CellViewModel> list) {
+            view = new CellView(model);
+            view.prefWidthProperty().bind(list.widthProperty().subtract(32));
+            view.setMaxWidth(USE_PREF_SIZE);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            getStyleClass().add("cell-row");
+        }
+
+        @Override
+        protected void updateItem(CellViewModel item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                view.unbind();
+                setGraphic(null);
+            } else {
+                view.bind(item);
+                setGraphic(view);
+            }
+        }
+    }
+}

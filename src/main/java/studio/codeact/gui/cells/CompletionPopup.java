@@ -1,6 +1,5 @@
 package studio.codeact.gui.cells;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -39,7 +38,7 @@ final class CompletionPopup {
     void request() {
         String code = editor.getText();
         int caret = editor.getCaretPosition();
-        source.apply(code, caret).whenComplete((completion, error) -> Platform.runLater(() -> {
+        source.apply(code, caret).whenComplete((completion, error) -> studio.codeact.gui.UiExecutor.fx().execute(() -> {
             if (error == null && code.equals(editor.getText()) && caret == editor.getCaretPosition()) {
                 show(completion);
             }

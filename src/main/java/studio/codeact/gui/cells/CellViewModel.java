@@ -51,6 +51,7 @@ public final class CellViewModel {
 
     private String ranSource = "";
     private long startedNanos;
+    private boolean started;
     private String note = "";
 
     CellViewModel(int number, Origin origin, String code) {
@@ -123,12 +124,14 @@ public final class CellViewModel {
         note = "";
         elapsed.set(Duration.ZERO);
         ranSource = source.get();
+        started = false;
         edited.set(false);
         state.set(State.QUEUED);
     }
 
     void markRunning(long nowNanos) {
         startedNanos = nowNanos;
+        started = true;
         state.set(State.RUNNING);
     }
 
@@ -140,7 +143,7 @@ public final class CellViewModel {
     }
 
     void tick(long nowNanos) {
-        if (state.get() == State.RUNNING && startedNanos != 0) {
+        if (state.get() == State.RUNNING && started) {
             elapsed.set(Duration.ofNanos(nowNanos - startedNanos));
         }
     }

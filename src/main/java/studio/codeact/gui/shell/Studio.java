@@ -1,0 +1,238 @@
+package studio.codeact.gui.shell;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import studio.codeact.engine.EngineException;
+import studio.codeact.engine.PythonEngine;
+import studio.codeact.gui.EngineViewModel;
+import studio.codeact.gui.Theme;
+import studio.codeact.gui.Ticker;
+import studio.codeact.gui.UiExecutor;
+import studio.codeact.gui.UiState;
+import studio.codeact.gui.UiStateStore;
+import studio.codeact.gui.cells.NotebookViewModel;
+import studio.codeact.gui.chat.ChatViewModel;
+import studio.codeact.gui.data.DatasetsViewModel;
+import studio.codeact.gui.data.FilesViewModel;
+import studio.codeact.gui.data.VariablesViewModel;
+import studio.codeact.gui.table.FrameTableView;
+import studio.codeact.gui.table.FrameTableViewModel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One open main window and everything behind it: builds the view models and the window, does
+ * what its menus ask ({@link WindowActions}), and shuts the engine down when it closes. The
+ * application and the UI tests both make one of these.
+ */
+public final class Studio implements WindowActions {
+
+    /**
+     * What a window is built from.
+     *
+     * @param engineFactory makes a new engine (called on a worker thread)
+     * @param stateStore    where the window's state is remembered
+     * @param workingFolder the session's working folder
+     * @param workers       threads for blocking calls
+     * @param opener        opens a file or folder with the desktop's default application
+     * @param onClosed      runs after the window closed and the engine shut down
+     */
+    public record Config(Supplier<PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
+                         ExecutorService workers, Consumer<Path> opener, Runnable onClosed) { }
+
+    private final Stage stage;
+    private final Config config;
+    private final MainViewModel model;
+    private final DatasetsViewModel datasets;
+    private final MainWindow window;
+    private final Ticker ticker;
+    private final Scene scene;
+
+    public Studio(Stage stage, Config config) {
+        this.stage = stage;
+        this.config = config;
+        UiExecutor ui = UiExecutor.fx();
+        UiState state = config.stateStore().load();
+        Theme.applyGlobal(state.dark());
+
+        EngineViewModel engine = new EngineViewModel(config.engineFactory(), ui, config.workers());
+        Supplier<CompletableFuture<PythonEngine>> ready = engine::start;
+        NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
+        ChatViewModel chat = new ChatViewModel();
+        VariablesViewModel variables = new VariablesViewModel(engine::current, ui);
+        FilesViewModel files = new FilesViewModel(config.workingFolder(), ui, config.workers());
+        model = new MainViewModel(engine, notebook, chat, variables, files, config.stateStore());
+        datasets = new DatasetsViewModel(file -> CompletableFuture.failedFuture(
+                new EngineException("loading data files needs the agent's loader, which this build does not have yet")),
+                ui, () -> chat.state() != ChatViewModel.State.IDLE);
+        datasets.onLoaded(dataset -> variables.refresh());
+        chat.stateProperty().addListener((obs, old, now) -> {
+            if (now == ChatViewModel.State.IDLE) {
+                datasets.resume();
+            }
+        });
+        ticker = new Ticker(100, ui, notebook::tick);
+
+        window = new MainWindow(model, datasets, this);
+        // A remembered size larger than this screen (another monitor, a smaller display) is cut to fit.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = window.createScene(Math.min(state.width(), screen.getWidth()), Math.min(state.height(), screen.getHeight()));
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        if (state.hasPosition() && screen.contains(state.x(), state.y())) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            quit();
+        });
+    }
+
+    /** Shows the window and starts the engine. */
+    public void show() {
+        stage.show();
+        model.engine().start();
+        files().refresh();
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public DatasetsViewModel datasets() {
+        return datasets;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    private FilesViewModel files() {
+        return model.files();
+    }
+
+    // Window actions
+
+    @Override
+    public void openSettings() {
+        info("Settings", "The settings dialog arrives with the model providers.");
+    }
+
+    @Override
+    public void openDemo() {
+        info("Demo", "The demo session arrives with the session store.");
+    }
+
+    @Override
+    public void newSession() {
+        model.notebook().clear();
+        model.chat().clear();
+        datasets.clear();
+    }
+
+    @Override
+    public void openSession() {
+        info("Open session", "Sessions arrive with the session store.");
+    }
+
+    @Override
+    public void openRecent(String session) {
+        openSession();
+    }
+
+    @Override
+    public void saveSession() {
+        info("Save session", "Sessions arrive with the session store.");
+    }
+
+    @Override
+    public void export(String format) {
+        info("Export", "Export arrives with the session store.");
+    }
+
+    @Override
+    public void chooseData() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open data");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files",
+                DatasetsViewModel.EXTENSIONS.stream().map(ext -> "*." + ext).toList()));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null) {
+            loadData(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    @Override
+    public void loadData(List<Path> files) {
+        datasets.load(files);
+        window.showSidePanel("Datasets");
+    }
+
+    @Override
+    public void open(Path file) {
+        config.opener().accept(file);
+    }
+
+    @Override
+    public void previewTable(String variable) {
+        FrameTableViewModel table = new FrameTableViewModel(variable, model.notebook().tableSource(), UiExecutor.fx());
+        FrameTableView view = new FrameTableView(table, 30);
+        table.load();
+        Stage preview = new Stage();
+        preview.initOwner(stage);
+        preview.setTitle(variable);
+        Scene previewScene = new Scene(view, 900, 640);
+        Theme.style(previewScene, model.darkProperty().get(), model.fontSizeProperty().get());
+        preview.setScene(previewScene);
+        preview.show();
+    }
+
+    @Override
+    public void quit() {
+        if (model.busy()) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Code is still running. Stop it and close CodeAct Studio?", ButtonType.CANCEL, ButtonType.OK);
+            ask.initOwner(stage);
+            ask.setHeaderText("Work is under way");
+            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+        }
+        close();
+    }
+
+    /** Closes without asking: stops work, remembers the window, shuts the engine down, then runs {@code onClosed}. */
+    public CompletableFuture<Void> close() {
+        model.interrupt();
+        model.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), window.dividerPositions());
+        ticker.close();
+        stage.hide();
+        return CompletableFuture.runAsync(model.engine()::shutdown, config.workers())
+                .orTimeout(10, TimeUnit.SECONDS)
+                .handle((ok, error) -> null)
+                .thenRun(() -> UiExecutor.fx().execute(config.onClosed()));
+    }
+
+    private void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.initOwner(stage);
+        alert.setHeaderText(title);
+        alert.show();
+    }
+}

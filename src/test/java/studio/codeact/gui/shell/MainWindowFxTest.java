@@ -1,0 +1,70 @@
+package studio.codeact.gui.shell;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.codeact.gui.ScriptedEngine;
+import studio.codeact.gui.UiStateStore;
+import studio.codeact.gui.Workers;
+import studio.codeact.gui.cells.CellView;
+import studio.codeact.gui.cells.CellViewModel;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window's wiring under Monocle, with a hand-driven engine (real-engine gestures live in StudioGesturesFxTest). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+
+    @TempDir
+    static Path folder;
+
+    private final ScriptedEngine engine = new ScriptedEngine();
+    private Studio studio;
+
+    @Start
+    void start(Stage stage) {
+        studio = new Studio(stage, new Studio.Config(() -> engine, new UiStateStore(folder.resolve("window.json")),
+                folder, Workers.create(), file -> { }, () -> { }));
+        studio.show();
+    }
+
+    @Test
+    void aCellAddedByHandRunsWithShiftEnter(FxRobot robot) throws Exception {
+        robot.clickOn("+ Code cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        CellView view = robot.lookup(".cell-view").queryAs(CellView.class);
+        robot.clickOn(view.editor()).write("print('hello')");
+        robot.press(KeyCode.SHIFT, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !engine.pending.isEmpty());
+        assertThat(engine.pending.getFirst().request().code()).isEqualTo("print('hello')");
+
+        engine.next().ok(1, ScriptedEngine.stdout("hello\n"));
+        WaitForAsyncUtils.waitForFxEvents();
+        CellViewModel cell = studio.model().notebook().cells().getFirst();
+        assertThat(cell.state()).isEqualTo(CellViewModel.State.DONE);
+        assertThat(robot.lookup(".stream-output .output-text").queryAs(Label.class).getText()).isEqualTo("hello");
+        assertThat(robot.lookup(".cell-count").queryAs(Label.class).getText()).isEqualTo("[1]");
+    }
+
+    @Test
+    void theThemeToggleAndFontSizeAreRemembered(FxRobot robot) {
+        boolean dark = studio.model().darkProperty().get();
+        robot.clickOn(dark ? "☀ Light" : "☾ Dark");
+        robot.clickOn("A+");
+        WaitForAsyncUtils.waitForFxEvents();
+        var saved = new UiStateStore(folder.resolve("window.json")).load();
+        assertThat(saved.dark()).isEqualTo(!dark);
+        assertThat(saved.fontSize()).isEqualTo(studio.model().fontSizeProperty().get());
+        assertThat(studio.scene().getRoot().getStyleClass()).contains(dark ? "theme-light" : "theme-dark");
+    }
+}

@@ -12,6 +12,7 @@ final class ErrorView extends VBox {
         Label summary = new Label(error.summary());
         summary.getStyleClass().add("error-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(USE_PREF_SIZE);
         getChildren().add(summary);
         if (!error.traceback().isEmpty()) {
             Label traceback = OutputViews.monospace(error.tracebackText(), "error-traceback");

@@ -62,8 +62,18 @@ public final class NotebookView extends BorderPane {
         return cell;
     }
 
+    /** Scrolls so that {@code cell} is in view. */
     public void scrollTo(CellViewModel cell) {
-        list.scrollTo(cell);
+        int index = model.cells().indexOf(cell);
+        if (index < 0) {
+            return;
+        }
+        // The list's own scrollTo leans on estimated cell heights, which tall cells (figures, tables) throw off.
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index);
+        }
     }
 
     private static final class Row extends ListCell<CellViewModel> {

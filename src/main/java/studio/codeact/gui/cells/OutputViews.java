@@ -2,6 +2,7 @@ package studio.codeact.gui.cells;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import studio.codeact.gui.markdown.MarkdownView;
 import studio.codeact.gui.table.FrameTableView;
@@ -35,6 +36,7 @@ final class OutputViews {
         label.getStyleClass().addAll("output-text", styleClass);
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -25,6 +25,7 @@ final class StreamView extends VBox {
         head.getStyleClass().add("output-text");
         head.setWrapText(true);
         head.setMaxWidth(Double.MAX_VALUE);
+        head.setMinHeight(USE_PREF_SIZE);
         more.getStyleClass().add("show-all");
         more.setOnAction(event -> expand());
         getChildren().add(head);

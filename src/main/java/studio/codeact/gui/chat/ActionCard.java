@@ -24,6 +24,7 @@ final class ActionCard extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         Label code = new Label(preview(cell.source()));
         code.getStyleClass().add("action-code");
+        code.setMinHeight(USE_PREF_SIZE);
         getChildren().addAll(header, code);
         ChangeListener<Object> update = (obs, old, now) -> {
             state.setText(stateText(cell));

@@ -156,6 +156,7 @@ public final class ChatView extends BorderPane {
             Label label = new Label(text);
             label.setWrapText(true);
             label.getStyleClass().add("question-text");
+            label.setMinHeight(Region.USE_PREF_SIZE);
             HBox box = new HBox(label);
             box.setAlignment(Pos.CENTER_RIGHT);
             box.getStyleClass().add("question");
@@ -174,6 +175,7 @@ public final class ChatView extends BorderPane {
             Label label = new Label(notice.text());
             label.setWrapText(true);
             label.getStyleClass().addAll("notice", notice.level().name().toLowerCase(java.util.Locale.ROOT));
+            label.setMinHeight(Region.USE_PREF_SIZE);
             return new VBox(label);
         }
     }

@@ -38,6 +38,8 @@ public final class ChatViewModel {
     }
 
     private final ObservableList<ChatItem> items = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
+    private final ObservableList<ChatItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
@@ -63,7 +65,7 @@ public final class ChatViewModel {
     // Properties
 
     public ObservableList<ChatItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return itemsView;
     }
 
     /** The text being typed. */

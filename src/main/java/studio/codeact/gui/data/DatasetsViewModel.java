@@ -82,6 +82,8 @@ public final class DatasetsViewModel {
     private final Executor ui;
     private final BooleanSupplier agentBusy;
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
+    private final ObservableList<Dataset> datasetsView = FXCollections.unmodifiableObservableList(datasets);
     private final Deque<Dataset> queue = new ArrayDeque<>();
     private Consumer<Dataset> onLoaded = dataset -> { };
     private boolean loading;
@@ -96,7 +98,7 @@ public final class DatasetsViewModel {
     }
 
     public ObservableList<Dataset> datasets() {
-        return FXCollections.unmodifiableObservableList(datasets);
+        return datasetsView;
     }
 
     /** Called on the UI thread after each successful load (to refresh variables, tell the agent). */

@@ -35,6 +35,8 @@ public final class FilesViewModel {
     private final Executor worker;
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
     private final ObservableList<FileEntry> files = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
+    private final ObservableList<FileEntry> filesView = FXCollections.unmodifiableObservableList(files);
 
     public FilesViewModel(Path folder, Executor ui, Executor worker) {
         this.ui = ui;
@@ -47,7 +49,7 @@ public final class FilesViewModel {
     }
 
     public ObservableList<FileEntry> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return filesView;
     }
 
     public void setFolder(Path newFolder) {

@@ -23,6 +23,8 @@ public final class VariablesViewModel {
     private final Supplier<Optional<PythonEngine>> engine;
     private final Executor ui;
     private final ObservableList<VariableInfo> variables = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
+    private final ObservableList<VariableInfo> variablesView = FXCollections.unmodifiableObservableList(variables);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private boolean refreshing;
     private boolean again;
@@ -33,7 +35,7 @@ public final class VariablesViewModel {
     }
 
     public ObservableList<VariableInfo> variables() {
-        return FXCollections.unmodifiableObservableList(variables);
+        return variablesView;
     }
 
     public ReadOnlyStringProperty problemProperty() {

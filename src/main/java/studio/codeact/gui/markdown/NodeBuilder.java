@@ -93,6 +93,7 @@ final class NodeBuilder {
         code.getStyleClass().add("md-code-block");
         code.setWrapText(true);
         code.setMaxWidth(Double.MAX_VALUE);
+        code.setMinHeight(Label.USE_PREF_SIZE);
         return code;
     }
 

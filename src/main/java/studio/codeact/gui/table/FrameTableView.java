@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 public final class FrameTableView extends VBox {
 
     private static final double ROW_HEIGHT = 24;
+    private static final double HEADER_AND_SCROLLBAR = 62;
 
     private final FrameTableViewModel model;
     private final TableView<Integer> table = new TableView<>();
@@ -70,9 +71,10 @@ public final class FrameTableView extends VBox {
 
     private void fitHeight(int maxVisibleRows) {
         long total = Math.max(1, model.totalRowsProperty().get());
-        double height = ROW_HEIGHT * (Math.min(total, maxVisibleRows) + 1) + 18;
+        // rows, the header (taller than a row in the theme) and room for a horizontal scroll bar
+        double height = ROW_HEIGHT * Math.min(total, maxVisibleRows) + HEADER_AND_SCROLLBAR;
         table.setPrefHeight(height);
-        table.setMinHeight(Math.min(height, ROW_HEIGHT * 4));
+        table.setMinHeight(height);
     }
 
     private void updateCaption() {

@@ -65,6 +65,8 @@ public final class FrameTableViewModel {
     private final ReadOnlyStringWrapper sortColumn = new ReadOnlyStringWrapper(this, "sortColumn", null);
     private final ReadOnlyBooleanWrapper ascending = new ReadOnlyBooleanWrapper(this, "ascending", true);
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
+    private final ObservableList<Column> columnsView = FXCollections.unmodifiableObservableList(columns);
 
     private final Map<Long, TablePage> pages = new LinkedHashMap<>(16, 0.75f, true);
     private final LinkedHashSet<Long> wanted = new LinkedHashSet<>();
@@ -116,7 +118,7 @@ public final class FrameTableViewModel {
 
     /** The frame's columns, known after the first page. */
     public ObservableList<Column> columns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     /** How many page reads were sent (for tests and the benchmark). */

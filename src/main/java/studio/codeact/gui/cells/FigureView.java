@@ -18,15 +18,21 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.LinkedHashMap;
 
 /** A figure: shown at most {@value #MAX_WIDTH} px wide; click to enlarge; right-click to save as PNG or copy. */
 final class FigureView extends StackPane {
 
     static final double MAX_WIDTH = 640;
 
-    /** Decoded images, kept while their output item lives (a rebound list cell does not decode again). */
-    private static final Map<OutputItem.Figure, Image> DECODED = new WeakHashMap<>();
+    /** Most recently shown images stay decoded (scrolling back does not decode again); older ones are dropped with their pixels. */
+    static final int DECODED_LIMIT = 16;
+    private static final Map<OutputItem.Figure, Image> DECODED = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OutputItem.Figure, Image> eldest) {
+            return size() > DECODED_LIMIT;
+        }
+    };
 
     private final OutputItem.Figure figure;
 
@@ -41,21 +47,25 @@ final class FigureView extends StackPane {
         getChildren().add(view);
         setMaxWidth(USE_PREF_SIZE);
         Tooltip.install(this, new Tooltip("Click to enlarge · right-click to save"));
-        MenuItem save = new MenuItem("Save as PNG…");
-        save.setOnAction(event -> save(getScene().getWindow()));
-        MenuItem copy = new MenuItem("Copy image");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putImage(image);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        });
-        ContextMenu menu = new ContextMenu(save, copy);
-        setOnContextMenuRequested(event -> menu.show(this, event.getScreenX(), event.getScreenY()));
+        setOnContextMenuRequested(event -> menu().show(this, event.getScreenX(), event.getScreenY()));
         setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 enlarge();
             }
         });
+    }
+
+    /** Built on first right-click: most figures are never right-clicked, and scrolling rebuilds views. */
+    private ContextMenu menu() {
+        MenuItem save = new MenuItem("Save as PNG…");
+        save.setOnAction(event -> save(getScene().getWindow()));
+        MenuItem copy = new MenuItem("Copy image");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(image(figure));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        return new ContextMenu(save, copy);
     }
 
     static synchronized Image image(OutputItem.Figure figure) {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  * each token through {@link #token()} (one volatile write); a shared timer thread checks only at
  * the current deadline, so the per-token cost stays a few nanoseconds. When a limit passes, the
  * watchdog records which one and runs {@code onExpiry} (which closes the connection) on the timer thread.
+ * Until the first token it looks at least once per idle period, so an idle gap right after the
+ * first token is caught on time.
  */
 public final class Watchdog implements Progress {
 
@@ -48,7 +50,7 @@ public final class Watchdog implements Progress {
         tokenSeen = false;
         armed = true;
         expired = null;
-        check = TIMER.schedule(this::check, firstTokenNanos, TimeUnit.NANOSECONDS);
+        check = TIMER.schedule(this::check, Math.min(firstTokenNanos, idleNanos), TimeUnit.NANOSECONDS);
     }
 
     /** A token arrived. Called on the call's reader thread. */
@@ -80,7 +82,10 @@ public final class Watchdog implements Progress {
             boolean started = tokenSeen;
             long deadline = started ? lastToken + idleNanos : armedAt + firstTokenNanos;
             if (now - deadline < 0) {
-                check = TIMER.schedule(this::check, deadline - now, TimeUnit.NANOSECONDS);
+                // Before the first token, look again at least every idle period: once a token
+                // comes, the idle deadline may be earlier than the first-token one.
+                long next = started ? deadline - now : Math.min(deadline - now, idleNanos);
+                check = TIMER.schedule(this::check, next, TimeUnit.NANOSECONDS);
                 return;
             }
             expired = started ? Stage.IDLE : Stage.FIRST_TOKEN;

@@ -415,15 +415,40 @@ public abstract class ChatModelContractTest {
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
+    @Test
+    void aServerAskingForALongerWaitThanAllowedFailsAtOnce() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120")
+                .setHeader("Content-Type", "application/json").body(wire.errorBody(429, "Try again in 2 minutes")).build());
+
+        long started = System.nanoTime();
+        LlmException.RateLimited error = chatFails(model(), ask("Hi"), LlmException.RateLimited.class);
+
+        assertThat(error.getMessage()).contains("asks to wait 120 s");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void noRetriesAreMadeWhenThePolicySaysNone() {
+        server.enqueue(json(503, wire.errorBody(503, "busy")));
+
+        LlmException.ServerError error = chatFails(model(config().withRetry(RetryPolicy.NONE)), ask("Hi"), LlmException.ServerError.class);
+
+        assertThat(error.status()).isEqualTo(503);
+        assertThat(error.getMessage()).doesNotContain("retr");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ errors that are not retried
 
     @Test
     void rejectedKeyIsAnAuthenticationErrorWithoutRetry() {
-        server.enqueue(json(401, wire.errorBody(401, "invalid x-api-key")));
+        server.enqueue(json(401, wire.errorBody(401, "Incorrect API key provided: " + KEY)));
 
         LlmException.Authentication error = chatFails(model(), ask("Hi"), LlmException.Authentication.class);
 
         assertThat(error.retriable()).isFalse();
+        assertThat(error.getMessage()).contains("Incorrect API key provided: " + Secrets.MASK);
         assertThat(error.getMessage()).startsWith("the API key was rejected by " + config().baseUrl()).contains("Settings → Model");
         assertActionable(error);
         assertThat(server.getRequestCount()).isEqualTo(1);

@@ -81,14 +81,14 @@ public final class AnthropicChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        Request http = post(mapper.toJson(request, false));
+        Request http = post(mapper.toJson(request, false), false);
         return transport.execute(http, request.model(),
                 new JsonBodyReader<>(transport.errors(), json -> ResponseMapper.parse(json, transport.errors(), request.model())));
     }
 
     @Override
     public ChatCall stream(ChatRequest request, StreamHandler handler) {
-        Request http = post(mapper.toJson(request, true));
+        Request http = post(mapper.toJson(request, true), true);
         return StreamingChatCall.start(transport, http, request.model(), new EventDecoder(transport.errors(), request.model()), handler);
     }
 
@@ -114,11 +114,15 @@ public final class AnthropicChatModel implements ChatModel {
         return List.copyOf(models);
     }
 
-    private Request post(String json) {
-        return headers(new Request.Builder().url(messagesUrl))
-                .header("Accept", "application/json, text/event-stream")
-                .post(RequestBody.create(json, JSON))
-                .build();
+    /** Streams ask for an uncompressed body: a compressing proxy would hold tokens back until its buffer fills. */
+    private Request post(String json, boolean stream) {
+        Request.Builder builder = headers(new Request.Builder().url(messagesUrl))
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .post(RequestBody.create(json, JSON));
+        if (stream) {
+            builder.header("Accept-Encoding", "identity");   // OkHttp still gunzips plain answers itself
+        }
+        return builder.build();
     }
 
     private Request.Builder headers(Request.Builder builder) {

@@ -79,14 +79,14 @@ public final class OpenAiChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        Request http = post(mapper.toJson(request, false));
+        Request http = post(mapper.toJson(request, false), false);
         return transport.execute(http, request.model(),
                 new JsonBodyReader<>(transport.errors(), json -> ResponseMapper.parse(json, transport.errors(), request.model())));
     }
 
     @Override
     public ChatCall stream(ChatRequest request, StreamHandler handler) {
-        Request http = post(mapper.toJson(request, true));
+        Request http = post(mapper.toJson(request, true), true);
         return StreamingChatCall.start(transport, http, request.model(), new ChunkDecoder(transport.errors(), request.model()), handler);
     }
 
@@ -96,11 +96,15 @@ public final class OpenAiChatModel implements ChatModel {
         return transport.execute(http, null, new JsonBodyReader<>(transport.errors(), json -> ResponseMapper.models(json, transport.errors())));
     }
 
-    private Request post(String json) {
-        return authorized(new Request.Builder().url(chatUrl))
-                .header("Accept", "application/json, text/event-stream")
-                .post(RequestBody.create(json, JSON))
-                .build();
+    /** Streams ask for an uncompressed body: a compressing proxy would hold tokens back until its buffer fills. */
+    private Request post(String json, boolean stream) {
+        Request.Builder builder = authorized(new Request.Builder().url(chatUrl))
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .post(RequestBody.create(json, JSON));
+        if (stream) {
+            builder.header("Accept-Encoding", "identity");   // OkHttp still gunzips plain answers itself
+        }
+        return builder.build();
     }
 
     private Request.Builder authorized(Request.Builder builder) {

@@ -628,7 +628,7 @@ public abstract class ChatModelContractTest {
 
         assertThat(error).isInstanceOf(LlmException.Timeout.class).hasMessageContaining("idle limit");
         assertThat(handler.textDeltas).containsExactly("Started ");
-        assertThat(millis).isBetween(450L, 2_500L);
+        assertThat(millis).isBetween(450L, 4_000L);
     }
 
     @Test
@@ -644,8 +644,8 @@ public abstract class ChatModelContractTest {
         LlmException error = handler.awaitError();
         long endMillis = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(cancelMillis).isLessThan(100);
-        assertThat(endMillis).isLessThan(1_000);
+        assertThat(cancelMillis).isLessThan(500);
+        assertThat(endMillis).isLessThan(2_000);
         assertThat(error).isInstanceOf(LlmException.Cancelled.class);
         assertThat(error.retriable()).isFalse();
         assertThatThrownBy(() -> call.response().get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(LlmException.Cancelled.class);
@@ -666,7 +666,7 @@ public abstract class ChatModelContractTest {
         LlmException error = handler.awaitError();
 
         assertThat(error).isInstanceOf(LlmException.Cancelled.class);
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

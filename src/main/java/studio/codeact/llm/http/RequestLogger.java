@@ -25,7 +25,7 @@ final class RequestLogger implements Interceptor {
 
     static final Logger LOG = Logger.getLogger("studio.codeact.llm.http");
 
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-api-key", "api-key", "proxy-authorization", "cookie");
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-api-key", "api-key", "proxy-authorization", "cookie", "set-cookie");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=]{200,}");
     private static final int MAX_BODY = 8_000;
 

@@ -46,6 +46,19 @@ class OpenAiChatModelTest extends ChatModelContractTest {
     }
 
     @Test
+    void theBodyNotItsContentTypeDecidesHowAStreamIsRead() {
+        server.enqueue(json(200, wire.stream(ProviderWire.Reply.text("events ", "labelled json"))));
+        server.enqueue(sse("\n" + wire.plain(ProviderWire.Reply.text("json labelled events"))));
+        RecordingHandler first = new RecordingHandler();
+        RecordingHandler second = new RecordingHandler();
+
+        model().stream(ask("1"), first);
+        assertThat(first.awaitResponse().text()).isEqualTo("events labelled json");
+        model().stream(ask("2"), second);
+        assertThat(second.awaitResponse().text()).isEqualTo("json labelled events");
+    }
+
+    @Test
     void aStreamWithAFinishReasonButNoDoneMarkerIsComplete() {
         String stream = wire.stream(ProviderWire.Reply.text("Done ", "early")).replace("data: [DONE]\n\n", "");
         server.enqueue(sse(stream));

@@ -27,7 +27,7 @@ class PerfLlmCommandTest {
         JsonNode result = new ObjectMapper().readTree(printed);
         assertThat(result.path("tokens").asInt()).isEqualTo(500);
         assertThat(result.path("streamBytes").asLong()).isPositive();
-        for (String figure : new String[] {"overheadMicrosPerToken", "cpuMicrosPerToken", "lastByteToResponseMillis"}) {
+        for (String figure : new String[] {"overheadMicrosPerToken", "wallMicrosPerToken", "lastByteToResponseMillis", "loadAverage"}) {
             assertThat(result.get(figure)).as(figure).isNotNull();
             assertThat(result.get(figure).isNumber()).as(figure).isTrue();
         }

@@ -34,7 +34,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$ROOT"
 
-say() { printf 'build.sh: %s\n' "$*" >&2; }
+say() { printf 'build.sh [%3ds]: %s\n' "$SECONDS" "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 # ---------------------------------------------------------------- options

@@ -23,8 +23,8 @@
 # The app image holds a trimmed Java runtime (jlink), the application and library jars
 # (JavaFX included, on the class path), the samples, and two launchers:
 #   bin/codeact-studio   the desktop app        bin/codeact   the command line (doctor, ask, ...)
-# Python is not bundled: the .deb depends on Debian's Python packages (DESIGN.md), and on other
-# systems the app finds a Python (system, conda, venv) on first start or says how to get one.
+# Python is not bundled: the .deb depends on Debian's Python packages (DESIGN.md); elsewhere the
+# app uses the interpreter its settings or CODEACT_PYTHON name (codeact doctor checks it).
 #
 # Needs: Linux .deb: fakeroot, dpkg-deb; .rpm: rpm-build. macOS .dmg: Xcode command line
 # tools. Windows .msi/.exe: the WiX Toolset (3.x, or 4/5 with JDK >= 24) on PATH; run this

@@ -66,6 +66,29 @@ if (( ${#TYPES[@]} == 0 )); then
   esac
 fi
 
+# Check every requested type before the slow steps.
+for type in "${TYPES[@]}"; do
+  case "$type" in
+    app-image) ;;
+    deb)
+      [[ "$OS" == linux ]] || die "--type deb needs Linux"
+      command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
+        || die ".deb needs fakeroot and dpkg-deb: sudo apt-get install -y fakeroot dpkg"
+      ;;
+    rpm)
+      [[ "$OS" == linux ]] || die "--type rpm needs Linux"
+      command -v rpmbuild >/dev/null || die ".rpm needs rpmbuild: install rpm-build"
+      ;;
+    dmg|pkg) [[ "$OS" == mac ]] || die "--type $type needs macOS" ;;
+    msi|exe)
+      [[ "$OS" == windows ]] || die "--type $type needs Windows"
+      command -v candle >/dev/null || command -v wix >/dev/null \
+        || die ".$type needs the WiX Toolset on PATH: https://wixtoolset.org (candle/light for WiX 3, wix for WiX 4/5)"
+      ;;
+    *) die "unknown package type $type (app-image, deb, rpm, dmg, pkg, msi, exe)" ;;
+  esac
+done
+
 # ---------------------------------------------------------------- JDK
 
 java_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; }
@@ -197,13 +220,6 @@ for type in "${TYPES[@]}"; do
       args=(--type app-image --dest "$DEST/app-image")
       ;;
     deb|rpm)
-      [[ "$OS" == linux ]] || die "--type $type needs Linux"
-      if [[ "$type" == deb ]]; then
-        command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null \
-          || die ".deb needs fakeroot and dpkg-deb: sudo apt-get install -y fakeroot dpkg"
-      else
-        command -v rpmbuild >/dev/null || die ".rpm needs rpmbuild: install rpm-build"
-      fi
       cp "$ROOT/installers/linux/codeact-studio.desktop" "$WORK/resources/$NAME.desktop"
       args+=(--resource-dir "$WORK/resources"
              --linux-package-name codeact-studio --linux-shortcut
@@ -212,16 +228,13 @@ for type in "${TYPES[@]}"; do
       [[ -n "${MAINTAINER_EMAIL:-}" ]] && args+=(--linux-deb-maintainer "$MAINTAINER_EMAIL")
       ;;
     dmg|pkg)
-      [[ "$OS" == mac ]] || die "--type $type needs macOS"
       args+=(--mac-package-identifier studio.codeact.desktop --mac-package-name "CodeAct Studio")
       [[ -n "${MAC_SIGNING_KEY_USER_NAME:-}" ]] && args+=(--mac-sign --mac-signing-key-user-name "$MAC_SIGNING_KEY_USER_NAME")
       ;;
     msi|exe)
-      [[ "$OS" == windows ]] || die "--type $type needs Windows"
       args+=(--win-menu --win-menu-group "CodeAct Studio" --win-shortcut --win-dir-chooser
              --win-per-user-install --win-upgrade-uuid 5c0b3a58-2f7e-4d53-9a52-6c0a7d3e8b41)
       ;;
-    *) die "unknown package type $type" ;;
   esac
   say "building $type"
   "$JDK/bin/jpackage" "${args[@]}" "${COMMON[@]}"

@@ -32,6 +32,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+CALLER_DIR="$PWD"
 cd "$ROOT"
 
 say() { printf 'build.sh [%3ds]: %s\n' "$SECONDS" "$*" >&2; }
@@ -51,6 +52,8 @@ while (( $# )); do
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
+
+[[ "$DEST" == /* || "$DEST" =~ ^[A-Za-z]: ]] || DEST="$CALLER_DIR/$DEST"
 
 case "$(uname -s)" in
   Linux) OS=linux ;;
@@ -124,7 +127,7 @@ if (( BUILD )) && stale; then
 fi
 [[ -f "$JAR" && -d "$LIB" ]] || die "no $JAR and $LIB: build with ./mvnw -DskipTests package, or drop --no-build"
 
-WORK="$ROOT/target/jpackage-work"
+WORK="$DEST/.work"   # staging: input jars, runtime, resources (kept for inspection)
 rm -rf "$WORK"
 mkdir -p "$WORK/input/lib" "$WORK/resources" "$DEST"
 cp "$JAR" "$WORK/input/"
@@ -223,7 +226,7 @@ for type in "${TYPES[@]}"; do
       cp "$ROOT/installers/linux/codeact-studio.desktop" "$WORK/resources/$NAME.desktop"
       args+=(--resource-dir "$WORK/resources"
              --linux-package-name codeact-studio --linux-shortcut
-             --linux-app-category science --linux-menu-group "Science;DataVisualization;Development;"
+             --linux-app-category science --linux-menu-group "Science;DataVisualization;"
              --linux-package-deps "$LINUX_DEPS")
       [[ -n "${MAINTAINER_EMAIL:-}" ]] && args+=(--linux-deb-maintainer "$MAINTAINER_EMAIL")
       ;;

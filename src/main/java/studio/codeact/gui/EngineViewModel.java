@@ -139,11 +139,19 @@ public final class EngineViewModel {
         }));
     }
 
+    /** Replaces the engine by a new one from the factory (after the engine settings changed) and starts it. */
+    public CompletableFuture<PythonEngine> recreate() {
+        return CompletableFuture.runAsync(this::shutdown, worker).thenCompose(ignored -> start());
+    }
+
     /** Closes the engine (kernel process, threads). Blocks; call from a worker or at exit. */
     public void shutdown() {
-        PythonEngine current = engine;
-        engine = null;
-        ready = null;
+        PythonEngine current;
+        synchronized (this) {
+            current = engine;
+            engine = null;
+            ready = null;
+        }
         if (current != null) {
             current.removeListener(listener);
             try {

@@ -5,7 +5,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.shell.Studio;
+import studio.codeact.llm.settings.SettingsFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,8 @@ public final class StudioApp extends Application {
     public void start(Stage stage) {
         Path folder = newWorkingFolder();
         Studio studio = new Studio(stage, new Studio.Config(engineFactory(folder), UiStateStore.inConfigFolder(), folder, workers,
-                file -> getHostServices().showDocument(file.toUri().toString()), Platform::exit));
+                file -> getHostServices().showDocument(file.toUri().toString()),
+                new FileSettingsStorage(SettingsFile.standard()), Platform::exit));
         studio.show();
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
     }

@@ -34,6 +34,12 @@ public final class Theme {
         scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
     }
 
+    /** Gives a dialog the app's base stylesheet and font size (the theme itself is global). */
+    public static void style(javafx.scene.control.DialogPane pane, int fontSize) {
+        pane.getStylesheets().removeIf(sheet -> sheet.equals(BASE) || sheet.startsWith("data:text/css"));
+        pane.getStylesheets().addAll(BASE, fontSheet(fontSize));
+    }
+
     static String fontSheet(int fontSize) {
         String css = ".root { -fx-font-size: " + fontSize + "px; }";
         return "data:text/css," + URLEncoder.encode(css, StandardCharsets.UTF_8).replace("+", "%20");

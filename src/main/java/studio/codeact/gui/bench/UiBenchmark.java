@@ -83,7 +83,8 @@ public final class UiBenchmark {
         };
         Studio studio = fx(() -> {
             Studio s = new Studio(new Stage(), new Studio.Config(noEngine, new UiStateStore(folder.resolve("window.json")),
-                    folder, workers, file -> { }, () -> { }));
+                    folder, workers, file -> { },
+                    new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json"))), () -> { }));
             s.show();
             return s;
         });

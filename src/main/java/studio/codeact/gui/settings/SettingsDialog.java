@@ -78,8 +78,8 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
 
         section("Python");
         ToggleGroup engines = new ToggleGroup();
-        RadioButton embedded = new RadioButton("Embedded (in the app, fast)");
-        RadioButton kernel = new RadioButton("Jupyter kernel (separate process, isolated)");
+        RadioButton embedded = new RadioButton("Embedded (in the app)");
+        RadioButton kernel = new RadioButton("Jupyter kernel (own process)");
         embedded.setToggleGroup(engines);
         kernel.setToggleGroup(engines);
         embedded.setSelected(model.engineProperty().get() == EngineKind.EMBEDDED);
@@ -143,7 +143,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         timeout.getValueFactory().valueProperty().addListener((obs, old, now) -> model.cellTimeoutProperty().set(now));
         model.cellTimeoutProperty().addListener((obs, old, now) -> timeout.getValueFactory().setValue(now.intValue()));
         field("Cell timeout (s)", new HBox(8, timeout, new Label("0 = no limit")));
-        CheckBox schema = new CheckBox("Schema only: never send sample rows of my data to the model");
+        CheckBox schema = new CheckBox("Schema only: never send sample rows to the model");
         schema.selectedProperty().bindBidirectional(model.schemaOnlyProperty());
         field("Privacy", schema);
 
@@ -164,6 +164,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
         getDialogPane().setContent(scroll);
+        getDialogPane().setPrefWidth(780);
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         setResizable(true);
         setResultConverter(button -> button == SAVE ? model.form() : null);

@@ -30,17 +30,21 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         engine = engine == null ? EngineKind.EMBEDDED : engine;
         python = python == null ? "" : python.strip();
         kernelSpec = kernelSpec == null ? "" : kernelSpec.strip();
-        turnLimit = turnLimit <= 0 ? 12 : turnLimit;
+        turnLimit = turnLimit <= 0 ? 10 : turnLimit;
         cellTimeoutSeconds = Math.max(0, cellTimeoutSeconds);
     }
 
     public static SettingsForm defaults() {
-        return new SettingsForm(ProviderChoice.OPENAI, null, "", "", EngineKind.EMBEDDED, "", "", 12, 300, false, false, 13);
+        return new SettingsForm(ProviderChoice.OPENAI, null, "", "", EngineKind.EMBEDDED, "", "", 10, 60, false, false, 13);
     }
 
     /** True when a model can be called: a model id, a URL, and a key where the provider needs one. */
     public boolean modelConfigured() {
         return !model.isEmpty() && !baseUrl.isEmpty() && (!provider.needsKey() || !apiKey.isEmpty());
+    }
+
+    public SettingsForm withAppearance(boolean isDark, int size) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size);
     }
 
     /** Never shows the key. */

@@ -18,6 +18,10 @@ import studio.codeact.gui.chat.ChatViewModel;
 import studio.codeact.gui.data.DatasetsViewModel;
 import studio.codeact.gui.data.FilesViewModel;
 import studio.codeact.gui.data.VariablesViewModel;
+import studio.codeact.gui.settings.SettingsDialog;
+import studio.codeact.gui.settings.SettingsForm;
+import studio.codeact.gui.settings.SettingsStorage;
+import studio.codeact.gui.settings.SettingsViewModel;
 import studio.codeact.gui.table.FrameTableView;
 import studio.codeact.gui.table.FrameTableViewModel;
 
@@ -45,10 +49,11 @@ public final class Studio implements WindowActions {
      * @param workingFolder the session's working folder
      * @param workers       threads for blocking calls
      * @param opener        opens a file or folder with the desktop's default application
+     * @param settings      the settings file (model, engine, assistant)
      * @param onClosed      runs after the window closed and the engine shut down
      */
     public record Config(Supplier<PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
-                         ExecutorService workers, Consumer<Path> opener, Runnable onClosed) { }
+                         ExecutorService workers, Consumer<Path> opener, SettingsStorage settings, Runnable onClosed) { }
 
     private final Stage stage;
     private final Config config;
@@ -57,6 +62,7 @@ public final class Studio implements WindowActions {
     private final MainWindow window;
     private final Ticker ticker;
     private final Scene scene;
+    private volatile SettingsForm settings = SettingsForm.defaults();
 
     public Studio(Stage stage, Config config) {
         this.stage = stage;
@@ -100,11 +106,32 @@ public final class Studio implements WindowActions {
         });
     }
 
-    /** Shows the window and starts the engine. */
+    /** Shows the window, reads the settings and starts the engine. */
     public void show() {
         stage.show();
-        model.engine().start();
+        CompletableFuture.supplyAsync(config.settings()::load, config.workers())
+                .whenComplete((form, error) -> UiExecutor.fx().execute(() -> {
+                    if (error != null) {
+                        model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.WARNING,
+                                "The settings could not be read: " + studio.codeact.gui.Messages.sentence(error));
+                    } else {
+                        apply(form);
+                    }
+                    model.engine().start();
+                }));
         files().refresh();
+    }
+
+    /** The settings in force (read at start, changed by the settings dialog). */
+    public SettingsForm settings() {
+        return settings;
+    }
+
+    private void apply(SettingsForm form) {
+        settings = form;
+        model.chat().modelConfiguredProperty().set(form.modelConfigured());
+        model.setModelName(form.modelConfigured() ? form.model() : "");
+        model.notebook().cellTimeoutProperty().set(form.cellTimeoutSeconds() == 0 ? null : java.time.Duration.ofSeconds(form.cellTimeoutSeconds()));
     }
 
     public MainViewModel model() {
@@ -131,7 +158,27 @@ public final class Studio implements WindowActions {
 
     @Override
     public void openSettings() {
-        info("Settings", "The settings dialog arrives with the model providers.");
+        SettingsViewModel form = new SettingsViewModel(config.settings(), studio.codeact.gui.Doctor::check, UiExecutor.fx(), config.workers());
+        SettingsDialog dialog = new SettingsDialog(stage, form);
+        Theme.style(dialog.getDialogPane(), model.fontSizeProperty().get());
+        form.load().thenRun(() -> UiExecutor.fx().execute(() -> {
+            form.darkProperty().set(model.darkProperty().get());
+            form.fontSizeProperty().set(model.fontSizeProperty().get());
+        }));
+        dialog.showAndWait().ifPresent(chosen -> form.save().whenComplete((saved, error) -> UiExecutor.fx().execute(() -> {
+            if (error != null) {
+                model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR, "Settings were not saved: " + form.saveErrorProperty().get());
+                return;
+            }
+            boolean engineChanged = saved.engine() != settings.engine() || !saved.python().equals(settings.python())
+                    || !saved.kernelSpec().equals(settings.kernelSpec());
+            model.darkProperty().set(saved.dark());
+            model.fontSizeProperty().set(saved.fontSize());
+            apply(saved);
+            if (engineChanged) {
+                model.engine().recreate();
+            }
+        })));
     }
 
     @Override

@@ -17,6 +17,8 @@ import studio.codeact.gui.ScriptedEngine;
 import studio.codeact.gui.Screenshot;
 import studio.codeact.gui.UiStateStore;
 import studio.codeact.gui.Workers;
+import studio.codeact.gui.settings.FileSettingsStorage;
+import studio.codeact.llm.settings.SettingsFile;
 import studio.codeact.gui.cells.CellViewModel;
 import studio.codeact.gui.table.FrameTableView;
 
@@ -47,7 +49,8 @@ class CellsRenderFxTest {
     @Start
     void start(Stage stage) {
         studio = new Studio(stage, new Studio.Config(() -> engine, new UiStateStore(folder.resolve("window.json")),
-                folder, Workers.create(), file -> { }, () -> { }));
+                folder, Workers.create(), file -> { },
+                new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))), () -> { }));
         studio.show();
     }
 

@@ -13,6 +13,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import studio.codeact.gui.ScriptedEngine;
 import studio.codeact.gui.UiStateStore;
 import studio.codeact.gui.Workers;
+import studio.codeact.gui.settings.FileSettingsStorage;
+import studio.codeact.llm.settings.SettingsFile;
 import studio.codeact.gui.cells.CellView;
 import studio.codeact.gui.cells.CellViewModel;
 
@@ -34,7 +36,8 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) {
         studio = new Studio(stage, new Studio.Config(() -> engine, new UiStateStore(folder.resolve("window.json")),
-                folder, Workers.create(), file -> { }, () -> { }));
+                folder, Workers.create(), file -> { },
+                new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))), () -> { }));
         studio.show();
     }
 

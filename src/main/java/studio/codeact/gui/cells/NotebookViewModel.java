@@ -82,9 +82,19 @@ public final class NotebookViewModel {
 
     /** Adds an empty (or pre-filled) user cell at the end. */
     public CellViewModel addCell(String code) {
-        CellViewModel cell = new CellViewModel(nextNumber++, CellViewModel.Origin.USER, code);
+        return addCell(code, CellViewModel.Origin.USER);
+    }
+
+    /** Adds a cell at the end, written by {@code origin} (the demo player adds the assistant's cells this way). */
+    public CellViewModel addCell(String code, CellViewModel.Origin origin) {
+        CellViewModel cell = new CellViewModel(nextNumber++, origin, code);
         cells.add(cell);
         return cell;
+    }
+
+    /** Runs code without a cell, outputs or history (set-up the user need not see); completes with the result. */
+    public CompletableFuture<ExecutionResult> runHidden(String code) {
+        return engine.get().thenCompose(python -> python.execute(new ExecutionRequest(code, null, true, false), output -> { }));
     }
 
     /** Adds a user cell right after {@code anchor}. */

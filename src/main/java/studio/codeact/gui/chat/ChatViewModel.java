@@ -121,6 +121,13 @@ public final class ChatViewModel {
 
     // Events (from the agent bridge, on the UI thread)
 
+    /** A question that did not come from the box (a demo's scripted question, a restored session). */
+    public void question(String text) {
+        closeReply();
+        items.add(new ChatItem.Question(text));
+        setState(State.THINKING);
+    }
+
     public void assistantDelta(String text) {
         if (reply == null || !reply.streamingProperty().get()) {
             reply = new ChatItem.Reply();

@@ -18,6 +18,9 @@ import studio.codeact.gui.chat.ChatViewModel;
 import studio.codeact.gui.data.DatasetsViewModel;
 import studio.codeact.gui.data.FilesViewModel;
 import studio.codeact.gui.data.VariablesViewModel;
+import studio.codeact.gui.demo.Demo;
+import studio.codeact.gui.demo.DemoLibrary;
+import studio.codeact.gui.demo.DemoPlayer;
 import studio.codeact.gui.settings.SettingsDialog;
 import studio.codeact.gui.settings.SettingsForm;
 import studio.codeact.gui.settings.SettingsStorage;
@@ -63,6 +66,7 @@ public final class Studio implements WindowActions {
     private final Ticker ticker;
     private final Scene scene;
     private volatile SettingsForm settings = SettingsForm.defaults();
+    private final DemoPlayer demoPlayer;
 
     public Studio(Stage stage, Config config) {
         this.stage = stage;
@@ -88,6 +92,8 @@ public final class Studio implements WindowActions {
             }
         });
         ticker = new Ticker(100, ui, notebook::tick);
+        demoPlayer = new DemoPlayer(chat, notebook, ui);
+        chat.connect(this::ask, this::stopWork);
 
         window = new MainWindow(model, datasets, this);
         // A remembered size larger than this screen (another monitor, a smaller display) is cut to fit.
@@ -154,6 +160,15 @@ public final class Studio implements WindowActions {
         return model.files();
     }
 
+    private void ask(String question) {
+        model.chat().failed("Asking the assistant needs the agent, which this build does not have yet.");
+    }
+
+    private void stopWork() {
+        demoPlayer.stop();
+        model.engine().interrupt();
+    }
+
     // Window actions
 
     @Override
@@ -183,7 +198,24 @@ public final class Studio implements WindowActions {
 
     @Override
     public void openDemo() {
-        info("Demo", "The demo session arrives with the session store.");
+        java.util.Optional<Path> samples = DemoLibrary.samplesFolder();
+        List<Demo> demos = samples.map(DemoLibrary::demos).orElse(List.of());
+        if (demos.isEmpty()) {
+            model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.WARNING,
+                    "No demos were found (looked for samples/demos beside the application).");
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<Demo> pick = new javafx.scene.control.ChoiceDialog<>(demos.getFirst(), demos);
+        pick.initOwner(stage);
+        pick.setTitle("Demo");
+        pick.setHeaderText("Play a scripted demo: the assistant's words were written in advance; its code runs live in your Python.");
+        Theme.style(pick.getDialogPane(), model.fontSizeProperty().get());
+        pick.showAndWait().ifPresent(demo -> playDemo(demo, samples.get()));
+    }
+
+    /** Plays {@code demo} in this window (also used by the first-run path and tests). */
+    public CompletableFuture<Void> playDemo(Demo demo, Path samples) {
+        return demoPlayer.play(demo, samples);
     }
 
     @Override

@@ -34,8 +34,8 @@ public final class StudioApp extends Application {
     }
 
     /** Makes the engine for the chosen kind; replaced by the engine factory when the engines land. */
-    private static Supplier<PythonEngine> engineFactory(Path folder) {
-        return () -> {
+    private static java.util.function.Function<studio.codeact.gui.settings.SettingsForm, PythonEngine> engineFactory(Path folder) {
+        return settings -> {
             throw new EngineException("this build has no Python engine yet (" + folder + ")");
         };
     }

@@ -78,7 +78,7 @@ public final class UiBenchmark {
     static void scroll() throws Exception {
         Path folder = Files.createTempDirectory("codeact-bench-");
         ExecutorService workers = Workers.create();
-        Supplier<PythonEngine> noEngine = () -> {
+        java.util.function.Function<studio.codeact.gui.settings.SettingsForm, PythonEngine> noEngine = settings -> {
             throw new EngineException("the scroll benchmark runs no Python");
         };
         Studio studio = fx(() -> {

@@ -47,7 +47,7 @@ public final class Studio implements WindowActions {
     /**
      * What a window is built from.
      *
-     * @param engineFactory makes a new engine (called on a worker thread)
+     * @param engineFactory makes a new engine for the settings in force (called on a worker thread)
      * @param stateStore    where the window's state is remembered
      * @param workingFolder the session's working folder
      * @param workers       threads for blocking calls
@@ -55,7 +55,7 @@ public final class Studio implements WindowActions {
      * @param settings      the settings file (model, engine, assistant)
      * @param onClosed      runs after the window closed and the engine shut down
      */
-    public record Config(Supplier<PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
+    public record Config(java.util.function.Function<SettingsForm, PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
                          ExecutorService workers, Consumer<Path> opener, SettingsStorage settings, Runnable onClosed) { }
 
     private final Stage stage;
@@ -75,7 +75,7 @@ public final class Studio implements WindowActions {
         UiState state = config.stateStore().load();
         Theme.applyGlobal(state.dark());
 
-        EngineViewModel engine = new EngineViewModel(config.engineFactory(), ui, config.workers());
+        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings), ui, config.workers());
         Supplier<CompletableFuture<PythonEngine>> ready = engine::start;
         NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
         ChatViewModel chat = new ChatViewModel();

@@ -43,7 +43,7 @@ class SettingsFxTest {
     private Studio open(FxRobot robot) {
         Studio[] made = new Studio[1];
         robot.interact(() -> {
-            made[0] = new Studio(stage, new Studio.Config(ScriptedEngine::new, new UiStateStore(folder.resolve("window.json")),
+            made[0] = new Studio(stage, new Studio.Config(settings -> new ScriptedEngine(), new UiStateStore(folder.resolve("window.json")),
                     folder, Workers.create(), file -> { }, new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))), () -> { }));
             made[0].show();
         });

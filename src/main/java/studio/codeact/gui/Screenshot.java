@@ -22,7 +22,9 @@ public final class Screenshot {
     }
 
     /** Snapshots {@code scene} into {@code file}. Call on the FX thread. */
-    public static Path write(Scene scene, Path file) {
+    public static Path write(Scene scene, Path target) {
+        // Absolute against the JVM's start folder: the embedded Python may chdir the process to the session folder.
+        Path file = target.toAbsolutePath();
         WritableImage image = scene.snapshot(null);
         try {
             if (file.getParent() != null) {

@@ -42,7 +42,16 @@ final class FigureView extends StackPane {
         Image image = image(figure);
         ImageView view = new ImageView(image);
         view.setPreserveRatio(true);
-        view.setFitWidth(Math.min(MAX_WIDTH, image.getWidth()));
+        double widest = Math.min(MAX_WIDTH, image.getWidth());
+        view.setFitWidth(widest);
+        // Narrower than the pane when the pane is narrow: never force the history to scroll sideways.
+        parentProperty().addListener((obs, old, parent) -> {
+            view.fitWidthProperty().unbind();
+            if (parent instanceof javafx.scene.layout.Region region) {
+                view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> region.getWidth() <= 0 ? widest : Math.max(80, Math.min(widest, region.getWidth() - 8)), region.widthProperty()));
+            }
+        });
         view.setSmooth(true);
         getChildren().add(view);
         setMaxWidth(USE_PREF_SIZE);

@@ -1,31 +1,42 @@
 package studio.codeact.gui.markdown;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Markdown shown as JavaFX nodes (no WebView): commonmark-java parses, {@link NodeBuilder}
  * turns the tree into text flows, lists, code blocks and grids. While a reply streams in, the
- * text changes many times a second; rendering happens at most once per pulse.
+ * text changes many times a second: rendering happens at most every 80 ms, and only the blocks
+ * whose source changed (usually the last one) get new nodes.
  */
 public final class MarkdownView extends VBox {
 
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    /** While text streams in, render at most this often: each render re-lays out the changed blocks. */
+    static final long MIN_RENDER_GAP_NANOS = 80_000_000;
 
     private final StringProperty markdown = new SimpleStringProperty(this, "markdown", "");
     private Consumer<String> linkHandler = url -> { };
     private boolean renderPending;
     private String rendered;
+    private long lastRender;
+    /** One key per top-level block on screen (its kind and source text): unchanged blocks keep their nodes. */
+    private final List<String> blockKeys = new ArrayList<>();
 
     public MarkdownView() {
         getStyleClass().add("markdown");
@@ -54,10 +65,17 @@ public final class MarkdownView extends VBox {
             return;
         }
         renderPending = true;
-        if (Platform.isFxApplicationThread()) {
+        if (!Platform.isFxApplicationThread()) {
+            render();
+            return;
+        }
+        long wait = lastRender + MIN_RENDER_GAP_NANOS - System.nanoTime();
+        if (wait <= 0) {
             Platform.runLater(this::render);
         } else {
-            render();
+            PauseTransition pause = new PauseTransition(Duration.millis(wait / 1e6));
+            pause.setOnFinished(event -> render());
+            pause.play();
         }
     }
 
@@ -69,8 +87,41 @@ public final class MarkdownView extends VBox {
             return;
         }
         rendered = text;
+        lastRender = System.nanoTime();
         org.commonmark.node.Node document = PARSER.parse(text);
-        List<Node> blocks = new NodeBuilder(url -> linkHandler.accept(url)).blocks(document);
-        getChildren().setAll(blocks);
+        NodeBuilder builder = new NodeBuilder(url -> linkHandler.accept(url));
+        List<String> keys = new ArrayList<>();
+        List<org.commonmark.node.Node> blocks = new ArrayList<>();
+        for (org.commonmark.node.Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            blocks.add(block);
+            keys.add(key(block, text));
+        }
+        // Keep the unchanged leading blocks (while streaming, usually all but the last); rebuild the rest.
+        int same = 0;
+        while (same < keys.size() && same < blockKeys.size() && keys.get(same).equals(blockKeys.get(same))
+                && same < getChildren().size()) {
+            same++;
+        }
+        getChildren().remove(same, getChildren().size());
+        List<Node> fresh = new ArrayList<>();
+        for (int i = same; i < blocks.size(); i++) {
+            Node built = builder.block(blocks.get(i));
+            fresh.add(built == null ? new javafx.scene.layout.Region() : built);
+        }
+        getChildren().addAll(fresh);
+        blockKeys.clear();
+        blockKeys.addAll(keys);
+    }
+
+    private static String key(org.commonmark.node.Node block, String text) {
+        List<SourceSpan> spans = block.getSourceSpans();
+        if (spans.isEmpty()) {
+            return block.getClass().getSimpleName() + "@" + System.identityHashCode(block);
+        }
+        SourceSpan first = spans.getFirst();
+        SourceSpan last = spans.getLast();
+        int from = Math.max(0, first.getInputIndex());
+        int to = Math.min(text.length(), last.getInputIndex() + last.getLength());
+        return block.getClass().getSimpleName() + ":" + (from <= to ? text.substring(from, to) : "");
     }
 }

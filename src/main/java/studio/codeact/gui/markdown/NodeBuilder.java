@@ -64,7 +64,8 @@ final class NodeBuilder {
         return nodes;
     }
 
-    private Node block(org.commonmark.node.Node node) {
+    /** The node for one block, or {@code null} for an empty one. */
+    Node block(org.commonmark.node.Node node) {
         return switch (node) {
             case Paragraph p -> flow(p, "md-paragraph");
             case Heading h -> flow(h, "md-h" + Math.min(h.getLevel(), 4));

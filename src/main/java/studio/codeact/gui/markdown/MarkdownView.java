@@ -9,7 +9,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -35,8 +34,8 @@ public final class MarkdownView extends VBox {
     private boolean renderPending;
     private String rendered;
     private long lastRender;
-    /** One key per top-level block on screen (its kind and source text): unchanged blocks keep their nodes. */
-    private final List<String> blockKeys = new ArrayList<>();
+    /** Nodes on screen by block key (kind and source text), at every level: unchanged blocks keep their nodes. */
+    private java.util.Map<String, Node> nodesByKey = java.util.Map.of();
 
     public MarkdownView() {
         getStyleClass().add("markdown");
@@ -89,39 +88,20 @@ public final class MarkdownView extends VBox {
         rendered = text;
         lastRender = System.nanoTime();
         org.commonmark.node.Node document = PARSER.parse(text);
-        NodeBuilder builder = new NodeBuilder(url -> linkHandler.accept(url));
-        List<String> keys = new ArrayList<>();
-        List<org.commonmark.node.Node> blocks = new ArrayList<>();
+        NodeBuilder builder = new NodeBuilder(url -> linkHandler.accept(url), text, nodesByKey, this);
+        List<Node> blocks = new ArrayList<>();
         for (org.commonmark.node.Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-            blocks.add(block);
-            keys.add(key(block, text));
+            Node node = builder.block(block);
+            blocks.add(node == null ? new javafx.scene.layout.Region() : node);
         }
-        // Keep the unchanged leading blocks (while streaming, usually all but the last); rebuild the rest.
+        nodesByKey = builder.nodesByKey();
+        // Leave the unchanged leading blocks where they are (while streaming: all but the last few).
+        javafx.collections.ObservableList<Node> shown = getChildren();
         int same = 0;
-        while (same < keys.size() && same < blockKeys.size() && keys.get(same).equals(blockKeys.get(same))
-                && same < getChildren().size()) {
+        while (same < blocks.size() && same < shown.size() && blocks.get(same) == shown.get(same)) {
             same++;
         }
-        getChildren().remove(same, getChildren().size());
-        List<Node> fresh = new ArrayList<>();
-        for (int i = same; i < blocks.size(); i++) {
-            Node built = builder.block(blocks.get(i));
-            fresh.add(built == null ? new javafx.scene.layout.Region() : built);
-        }
-        getChildren().addAll(fresh);
-        blockKeys.clear();
-        blockKeys.addAll(keys);
-    }
-
-    private static String key(org.commonmark.node.Node block, String text) {
-        List<SourceSpan> spans = block.getSourceSpans();
-        if (spans.isEmpty()) {
-            return block.getClass().getSimpleName() + "@" + System.identityHashCode(block);
-        }
-        SourceSpan first = spans.getFirst();
-        SourceSpan last = spans.getLast();
-        int from = Math.max(0, first.getInputIndex());
-        int to = Math.min(text.length(), last.getInputIndex() + last.getLength());
-        return block.getClass().getSimpleName() + ":" + (from <= to ? text.substring(from, to) : "");
+        shown.remove(same, shown.size());
+        shown.addAll(blocks.subList(same, blocks.size()));
     }
 }

@@ -34,7 +34,11 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 
+import org.commonmark.node.SourceSpan;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,9 +52,26 @@ import java.util.function.Consumer;
 final class NodeBuilder {
 
     private final Consumer<String> onLink;
+    private final String source;
+    private final Map<String, Node> previous;
+    private final Map<String, Node> built = new HashMap<>();
+    private final javafx.scene.Parent root;
 
-    NodeBuilder(Consumer<String> onLink) {
+    /**
+     * @param source   the Markdown text the document was parsed from (with block source spans)
+     * @param previous nodes of the last render by block key; unchanged blocks are taken from here instead of being built again
+     * @param root     the view the top-level blocks go into
+     */
+    NodeBuilder(Consumer<String> onLink, String source, Map<String, Node> previous, javafx.scene.Parent root) {
         this.onLink = onLink;
+        this.root = root;
+        this.source = source;
+        this.previous = new HashMap<>(previous);
+    }
+
+    /** The nodes of this render by block key, to hand to the next one. */
+    Map<String, Node> nodesByKey() {
+        return built;
     }
 
     List<Node> blocks(org.commonmark.node.Node parent) {
@@ -64,8 +85,36 @@ final class NodeBuilder {
         return nodes;
     }
 
-    /** The node for one block, or {@code null} for an empty one. */
+    /** The node for one block, or {@code null} for an empty one: reused when the same block (kind and source text) was shown before. */
     Node block(org.commonmark.node.Node node) {
+        String key = key(node);
+        Node reused = key == null ? null : previous.remove(key);
+        if (reused != null) {
+            // A top-level block stays in the view (the view keeps unchanged ones in place); a nested one moves to its new parent.
+            if (reused.getParent() != root && reused.getParent() instanceof javafx.scene.layout.Pane parent) {
+                parent.getChildren().remove(reused);
+            }
+            built.put(key, reused);
+            return reused;
+        }
+        Node fresh = build(node);
+        if (key != null && fresh != null) {
+            built.put(key, fresh);
+        }
+        return fresh;
+    }
+
+    private String key(org.commonmark.node.Node block) {
+        List<SourceSpan> spans = block.getSourceSpans();
+        if (spans.isEmpty()) {
+            return null;
+        }
+        int from = Math.max(0, spans.getFirst().getInputIndex());
+        int to = Math.min(source.length(), spans.getLast().getInputIndex() + spans.getLast().getLength());
+        return from > to ? null : block.getClass().getSimpleName() + ":" + source.substring(from, to);
+    }
+
+    private Node build(org.commonmark.node.Node node) {
         return switch (node) {
             case Paragraph p -> flow(p, "md-paragraph");
             case Heading h -> flow(h, "md-h" + Math.min(h.getLevel(), 4));

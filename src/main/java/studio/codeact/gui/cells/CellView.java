@@ -198,8 +198,13 @@ public final class CellView extends VBox {
         badge.setManaged(badge.isVisible());
         CellViewModel.State state = cell.state();
         status.setText(statusText(state, cell.elapsedProperty().get(), cell.editedProperty().get()));
-        getStyleClass().removeAll("queued", "running", "done", "error", "interrupted", "idle");
-        getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+        String styleClass = state.name().toLowerCase(Locale.ROOT);
+        // Only on a real change: touching style classes re-applies CSS to the whole cell (editor included),
+        // and the header updates ten times a second while a cell runs.
+        if (!getStyleClass().contains(styleClass)) {
+            getStyleClass().removeAll("queued", "running", "done", "error", "interrupted", "idle");
+            getStyleClass().add(styleClass);
+        }
         run.setDisable(state.active());
         delete.setDisable(state.active());
     }

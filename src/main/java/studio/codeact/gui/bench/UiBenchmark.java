@@ -144,6 +144,7 @@ public final class UiBenchmark {
                 frames[0], frames[1], frames[2], frames[3]);
         System.out.printf(Locale.ROOT, "heap: %.0f MB used after GC with the session open (%.0f MB before filling it); max heap %.0f MB%n",
                 after / 1e6, before / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.println("machine: " + load() + "; JavaFX pipeline " + System.getProperty("prism.order", "default"));
         Thread.sleep(Long.getLong("bench.linger.millis", 0));
         fx(() -> {
             studio.close();
@@ -177,6 +178,16 @@ public final class UiBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    /** The machine's load average and cores, printed beside every figure: a shared machine's other work shows in them. */
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "load average " + parts[0] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors() + " cores";
+        }
     }
 
     static long usedHeapAfterGc() throws InterruptedException {

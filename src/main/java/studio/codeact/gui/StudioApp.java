@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.gui.assistant.NoAssistant;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.shell.Studio;
 import studio.codeact.llm.settings.SettingsFile;
@@ -28,7 +29,8 @@ public final class StudioApp extends Application {
         Path folder = newWorkingFolder();
         Studio studio = new Studio(stage, new Studio.Config(engineFactory(folder), UiStateStore.inConfigFolder(), folder, workers,
                 file -> getHostServices().showDocument(file.toUri().toString()),
-                new FileSettingsStorage(SettingsFile.standard()), Platform::exit));
+                new FileSettingsStorage(SettingsFile.standard()),
+                context -> new NoAssistant("this build has no agent yet"), Platform::exit));
         studio.show();
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
     }

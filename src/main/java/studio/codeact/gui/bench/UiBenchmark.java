@@ -84,7 +84,8 @@ public final class UiBenchmark {
         Studio studio = fx(() -> {
             Studio s = new Studio(new Stage(), new Studio.Config(noEngine, new UiStateStore(folder.resolve("window.json")),
                     folder, workers, file -> { },
-                    new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json"))), () -> { }));
+                    new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json"))),
+                    context -> new studio.codeact.gui.assistant.NoAssistant("the scroll benchmark asks no model"), () -> { }));
             s.show();
             return s;
         });

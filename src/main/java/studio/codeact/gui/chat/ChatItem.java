@@ -11,7 +11,10 @@ public sealed interface ChatItem {
 
     record Question(String text) implements ChatItem { }
 
-    /** The assistant's words. Text grows on the FX thread while {@link #streamingProperty()} is true. */
+    /**
+     * The assistant's words. Text grows on the FX thread while {@link #streamingProperty()} is true;
+     * code actions in it are left out (they show as cells).
+     */
     final class Reply implements ChatItem {
         private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
         private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(true);
@@ -31,7 +34,7 @@ public sealed interface ChatItem {
 
         void append(String delta) {
             buffer.append(delta);
-            text.set(buffer.toString());
+            text.set(ReplyText.prose(buffer.toString()));
         }
 
         /** Replaces the streamed text with the final one (the agent may strip the code action from it). */
@@ -39,7 +42,7 @@ public sealed interface ChatItem {
             if (finalText != null) {
                 buffer.setLength(0);
                 buffer.append(finalText);
-                text.set(finalText);
+                text.set(ReplyText.prose(finalText));
             }
             streaming.set(false);
         }

@@ -5,7 +5,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.gui.EngineViewModel;
 import studio.codeact.gui.Theme;
@@ -17,6 +16,11 @@ import studio.codeact.gui.cells.NotebookViewModel;
 import studio.codeact.gui.chat.ChatViewModel;
 import studio.codeact.gui.data.DatasetsViewModel;
 import studio.codeact.gui.data.FilesViewModel;
+import studio.codeact.gui.approval.ApprovalDialog;
+import studio.codeact.gui.approval.ApprovalViewModel;
+import studio.codeact.gui.approval.Decision;
+import studio.codeact.gui.assistant.Assistant;
+import studio.codeact.gui.assistant.AssistantContext;
 import studio.codeact.gui.data.VariablesViewModel;
 import studio.codeact.gui.demo.Demo;
 import studio.codeact.gui.demo.DemoLibrary;
@@ -53,10 +57,12 @@ public final class Studio implements WindowActions {
      * @param workers       threads for blocking calls
      * @param opener        opens a file or folder with the desktop's default application
      * @param settings      the settings file (model, engine, assistant)
+     * @param assistants    makes the language-model side of the window (the agent bridge)
      * @param onClosed      runs after the window closed and the engine shut down
      */
     public record Config(java.util.function.Function<SettingsForm, PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
-                         ExecutorService workers, Consumer<Path> opener, SettingsStorage settings, Runnable onClosed) { }
+                         ExecutorService workers, Consumer<Path> opener, SettingsStorage settings,
+                         java.util.function.Function<AssistantContext, Assistant> assistants, Runnable onClosed) { }
 
     private final Stage stage;
     private final Config config;
@@ -67,6 +73,7 @@ public final class Studio implements WindowActions {
     private final Scene scene;
     private volatile SettingsForm settings = SettingsForm.defaults();
     private final DemoPlayer demoPlayer;
+    private final Assistant assistant;
 
     public Studio(Stage stage, Config config) {
         this.stage = stage;
@@ -82,8 +89,9 @@ public final class Studio implements WindowActions {
         VariablesViewModel variables = new VariablesViewModel(engine::current, ui);
         FilesViewModel files = new FilesViewModel(config.workingFolder(), ui, config.workers());
         model = new MainViewModel(engine, notebook, chat, variables, files, config.stateStore());
-        datasets = new DatasetsViewModel(file -> CompletableFuture.failedFuture(
-                new EngineException("loading data files needs the agent's loader, which this build does not have yet")),
+        assistant = config.assistants().apply(new AssistantContext(chat, notebook, ui, ready, () -> settings,
+                config.workingFolder(), () -> model.askBeforeRunningProperty().get(), this::approve));
+        datasets = new DatasetsViewModel(file -> assistant.datasetLoader().load(file),
                 ui, () -> chat.state() != ChatViewModel.State.IDLE);
         datasets.onLoaded(dataset -> variables.refresh());
         chat.stateProperty().addListener((obs, old, now) -> {
@@ -161,12 +169,27 @@ public final class Studio implements WindowActions {
     }
 
     private void ask(String question) {
-        model.chat().failed("Asking the assistant needs the agent, which this build does not have yet.");
+        assistant.ask(question).whenComplete((end, error) -> {
+            if (error != null) {
+                UiExecutor.fx().execute(() -> model.chat().failed(studio.codeact.gui.Messages.sentence(error)));
+            }
+        });
     }
 
     private void stopWork() {
         demoPlayer.stop();
+        assistant.stop();
         model.engine().interrupt();
+    }
+
+    /** Shows one action in the approval dialog; completes with the user's decision. */
+    private CompletableFuture<Decision> approve(ApprovalViewModel action) {
+        CompletableFuture<Decision> decided = new CompletableFuture<>();
+        ApprovalDialog dialog = new ApprovalDialog(stage, action);
+        Theme.style(dialog.getDialogPane(), model.fontSizeProperty().get());
+        dialog.setOnHidden(event -> decided.complete(dialog.getResult() == null ? action.reject() : dialog.getResult()));
+        dialog.show();
+        return decided;
     }
 
     // Window actions
@@ -187,9 +210,14 @@ public final class Studio implements WindowActions {
             }
             boolean engineChanged = saved.engine() != settings.engine() || !saved.python().equals(settings.python())
                     || !saved.kernelSpec().equals(settings.kernelSpec());
+            boolean modelChanged = saved.provider() != settings.provider() || !saved.baseUrl().equals(settings.baseUrl())
+                    || !saved.model().equals(settings.model()) || !saved.apiKey().equals(settings.apiKey());
             model.darkProperty().set(saved.dark());
             model.fontSizeProperty().set(saved.fontSize());
             apply(saved);
+            if (modelChanged || engineChanged) {
+                assistant.reset();
+            }
             if (engineChanged) {
                 model.engine().recreate();
             }
@@ -220,6 +248,7 @@ public final class Studio implements WindowActions {
 
     @Override
     public void newSession() {
+        assistant.reset();
         model.notebook().clear();
         model.chat().clear();
         datasets.clear();

@@ -17,6 +17,7 @@ import studio.codeact.gui.ScriptedEngine;
 import studio.codeact.gui.Screenshot;
 import studio.codeact.gui.UiStateStore;
 import studio.codeact.gui.Workers;
+import studio.codeact.gui.assistant.NoAssistant;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.llm.settings.SettingsFile;
 import studio.codeact.gui.cells.CellViewModel;
@@ -50,7 +51,8 @@ class CellsRenderFxTest {
     void start(Stage stage) {
         studio = new Studio(stage, new Studio.Config(settings -> engine, new UiStateStore(folder.resolve("window.json")),
                 folder, Workers.create(), file -> { },
-                new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))), () -> { }));
+                new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
+                context -> new NoAssistant("no model in this test"), () -> { }));
         studio.show();
     }
 

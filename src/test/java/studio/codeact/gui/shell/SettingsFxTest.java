@@ -14,6 +14,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import studio.codeact.gui.ScriptedEngine;
 import studio.codeact.gui.UiStateStore;
 import studio.codeact.gui.Workers;
+import studio.codeact.gui.assistant.NoAssistant;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.settings.ProviderChoice;
 import studio.codeact.gui.settings.SettingsForm;
@@ -44,7 +45,8 @@ class SettingsFxTest {
         Studio[] made = new Studio[1];
         robot.interact(() -> {
             made[0] = new Studio(stage, new Studio.Config(settings -> new ScriptedEngine(), new UiStateStore(folder.resolve("window.json")),
-                    folder, Workers.create(), file -> { }, new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))), () -> { }));
+                    folder, Workers.create(), file -> { }, new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
+                context -> new NoAssistant("no model in this test"), () -> { }));
             made[0].show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -23,4 +23,13 @@ public interface Assistant {
 
     /** Forgets the conversation (new session, changed model); the next question starts afresh. */
     void reset();
+
+    /**
+     * Writes the session as a Jupyter notebook ({@code ipynb}) or a Python script ({@code py}) to
+     * {@code target}; completes with it, or exceptionally with why not.
+     */
+    CompletableFuture<java.nio.file.Path> export(String format, java.nio.file.Path target);
+
+    /** The session's folder ({@code session.json}, figures, exports), once there is one. */
+    java.util.Optional<java.nio.file.Path> sessionFolder();
 }

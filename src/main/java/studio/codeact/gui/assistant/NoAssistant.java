@@ -31,4 +31,14 @@ public final class NoAssistant implements Assistant {
     @Override
     public void reset() {
     }
+
+    @Override
+    public CompletableFuture<java.nio.file.Path> export(String format, java.nio.file.Path target) {
+        return CompletableFuture.failedFuture(new IllegalStateException(reason));
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> sessionFolder() {
+        return java.util.Optional.empty();
+    }
 }

@@ -271,7 +271,43 @@ public final class Studio implements WindowActions {
 
     @Override
     public void export(String format) {
-        info("Export", "Export arrives with the session store.");
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the session");
+        String extension = switch (format) {
+            case "ipynb" -> "ipynb";
+            case "py" -> "py";
+            default -> "html";
+        };
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(switch (extension) {
+            case "ipynb" -> "Jupyter notebook";
+            case "py" -> "Python script";
+            default -> "HTML report";
+        }, "*." + extension));
+        chooser.setInitialFileName((extension.equals("py") ? "analysis" : extension.equals("ipynb") ? "notebook" : "report") + "." + extension);
+        File target = chooser.showSaveDialog(stage);
+        if (target != null) {
+            exportTo(format, target.toPath());
+        }
+    }
+
+    /** Writes the export without asking where (the menu asks first). Completes with the file. */
+    public CompletableFuture<Path> exportTo(String format, Path target) {
+        CompletableFuture<Path> written;
+        if (format.equals("html")) {
+            String html = studio.codeact.gui.report.HtmlReport.render(stage.getTitle(), model.chat().items(), model.notebook().cells());
+            written = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return java.nio.file.Files.writeString(target, html);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+                }
+            }, config.workers());
+        } else {
+            written = assistant.export(format, target);
+        }
+        return written.whenComplete((file, error) -> UiExecutor.fx().execute(() -> model.chat().notice(
+                error == null ? studio.codeact.gui.chat.ChatItem.Level.INFO : studio.codeact.gui.chat.ChatItem.Level.ERROR,
+                error == null ? "Exported to " + file + "." : "The export failed: " + studio.codeact.gui.Messages.sentence(error))));
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class HtmlReport {
         return file;
     }
 
-    static String render(String title, List<ChatItem> chat, List<CellViewModel> cells) {
+    /** The report as HTML text. Call on the FX thread (it reads view models). */
+    public static String render(String title, List<ChatItem> chat, List<CellViewModel> cells) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
                 .append("</title>\n<style>").append(STYLE).append("</style></head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");

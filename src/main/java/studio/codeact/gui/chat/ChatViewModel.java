@@ -169,11 +169,14 @@ public final class ChatViewModel {
         setState(State.RUNNING);
     }
 
+    /** An action's cell ended; the model goes on (a cell that ran outside a question leaves the chat idle). */
     public void actionFinished(CellViewModel cell) {
         if (runningCell == cell) {
             watch(null);
         }
-        setState(State.THINKING);
+        if (state.get() == State.RUNNING || state.get() == State.WAITING) {
+            setState(State.THINKING);
+        }
     }
 
     /** The turn ended with an answer (already streamed as the last reply). */

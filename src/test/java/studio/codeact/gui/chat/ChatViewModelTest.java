@@ -110,6 +110,13 @@ class ChatViewModelTest {
     }
 
     @Test
+    void aCellFinishingOutsideAQuestionLeavesTheChatIdle() {
+        CellViewModel setup = notebook.beginAgentCell("sales = pd.read_csv('sales.csv')");
+        chat.actionFinished(setup);
+        assertThat(chat.state()).isEqualTo(ChatViewModel.State.IDLE);
+    }
+
+    @Test
     void anActionCardPreviewShowsTheFirstLines() {
         assertThat(ActionCard.preview("a = 1\nb = 2\nc = 3\nd = 4\ne = 5")).isEqualTo("a = 1\nb = 2\nc = 3\n… 2 more lines");
     }

@@ -19,7 +19,9 @@ public final class Messages {
             return cause.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + ".";
         }
         message = message.strip();
-        String first = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        // Capitalise a plain first word ("could not…"), never a name ("sales.csv is…", "pandas…" stays if it is a path or code).
+        String firstWord = message.split("[\\s:,;]", 2)[0];
+        String first = firstWord.matches("[a-z]+") ? Character.toUpperCase(message.charAt(0)) + message.substring(1) : message;
         return first.endsWith(".") ? first : first + ".";
     }
 }

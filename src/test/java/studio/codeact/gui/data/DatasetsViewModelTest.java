@@ -60,7 +60,7 @@ class DatasetsViewModelTest {
         answers.getFirst().completeExceptionally(new IllegalStateException("broken.xlsx is not a valid Excel file"));
         DatasetsViewModel.Dataset broken = datasets.datasets().getFirst();
         assertThat(broken.state()).isEqualTo(DatasetsViewModel.State.FAILED);
-        assertThat(broken.detailProperty().get()).isEqualTo("Broken.xlsx is not a valid Excel file.");
+        assertThat(broken.detailProperty().get()).isEqualTo("broken.xlsx is not a valid Excel file.");
     }
 
     @Test

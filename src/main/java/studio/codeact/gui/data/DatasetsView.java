@@ -66,6 +66,9 @@ public final class DatasetsView extends BorderPane {
             shape.getStyleClass().add("dataset-shape");
             detail.getStyleClass().add("dataset-detail");
             detail.setWrapText(true);
+            detail.setMinHeight(USE_PREF_SIZE);
+            shape.managedProperty().bind(shape.textProperty().isNotEmpty());
+            shape.visibleProperty().bind(shape.managedProperty());
             HBox top = new HBox(6, name, state);
             top.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(2, top, shape, detail);

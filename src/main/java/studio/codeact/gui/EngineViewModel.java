@@ -35,6 +35,7 @@ public final class EngineViewModel {
     private final ReadOnlyObjectWrapper<EngineKind> kind = new ReadOnlyObjectWrapper<>(this, "kind");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper fix = new ReadOnlyStringWrapper(this, "fix", "");
 
     private volatile PythonEngine engine;
     private volatile CompletableFuture<PythonEngine> ready;
@@ -69,6 +70,19 @@ public final class EngineViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** The exact command that fixes {@link #problemProperty()} (e.g. the apt-get line for missing packages), or empty. */
+    public ReadOnlyStringProperty fixProperty() {
+        return fix.getReadOnlyProperty();
+    }
+
+    /** Shows the doctor's verdict when it found something wrong (missing packages, no libpython). */
+    public void reportDoctor(Doctor.Report report) {
+        if (!report.ok()) {
+            problem.set(report.summary());
+            fix.set(report.fix());
+        }
+    }
+
     /** The last thing the engine did on its own (e.g. "restarted; variables are gone"). */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
@@ -88,6 +102,7 @@ public final class EngineViewModel {
         }
         ui.execute(() -> {
             problem.set("");
+            fix.set("");
             state.set(EngineState.STARTING);
         });
         CompletableFuture<PythonEngine> starting = CompletableFuture.supplyAsync(() -> {

@@ -30,7 +30,7 @@ public final class StudioApp extends Application {
         Studio studio = new Studio(stage, new Studio.Config(engineFactory(folder), UiStateStore.inConfigFolder(), folder, workers,
                 file -> getHostServices().showDocument(file.toUri().toString()),
                 new FileSettingsStorage(SettingsFile.standard()),
-                context -> new NoAssistant("this build has no agent yet"), Platform::exit));
+                context -> new NoAssistant("this build has no agent yet"), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
     }

@@ -85,7 +85,7 @@ public final class UiBenchmark {
             Studio s = new Studio(new Stage(), new Studio.Config(noEngine, new UiStateStore(folder.resolve("window.json")),
                     folder, workers, file -> { },
                     new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json"))),
-                    context -> new studio.codeact.gui.assistant.NoAssistant("the scroll benchmark asks no model"), () -> { }));
+                    context -> new studio.codeact.gui.assistant.NoAssistant("the scroll benchmark asks no model"), Studio.Config.realDoctor(), () -> { }));
             s.show();
             return s;
         });

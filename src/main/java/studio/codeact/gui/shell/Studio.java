@@ -58,11 +58,19 @@ public final class Studio implements WindowActions {
      * @param opener        opens a file or folder with the desktop's default application
      * @param settings      the settings file (model, engine, assistant)
      * @param assistants    makes the language-model side of the window (the agent bridge)
+     * @param doctor        checks the interpreter the settings name (blocking; called on a worker)
      * @param onClosed      runs after the window closed and the engine shut down
      */
     public record Config(java.util.function.Function<SettingsForm, PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
                          ExecutorService workers, Consumer<Path> opener, SettingsStorage settings,
-                         java.util.function.Function<AssistantContext, Assistant> assistants, Runnable onClosed) { }
+                         java.util.function.Function<AssistantContext, Assistant> assistants,
+                         java.util.function.Function<SettingsForm, studio.codeact.gui.Doctor.Report> doctor, Runnable onClosed) {
+
+        /** The real doctor: runs the chosen interpreter once to see what it has. */
+        public static java.util.function.Function<SettingsForm, studio.codeact.gui.Doctor.Report> realDoctor() {
+            return form -> studio.codeact.gui.Doctor.check(form.python(), form.engine());
+        }
+    }
 
     private final Stage stage;
     private final Config config;
@@ -132,8 +140,16 @@ public final class Studio implements WindowActions {
                         apply(form);
                     }
                     model.engine().start();
+                    checkPython();
                 }));
         files().refresh();
+    }
+
+    /** The doctor's check of the interpreter in the settings; what it finds missing shows in the window with the fix. */
+    private void checkPython() {
+        SettingsForm form = settings;
+        CompletableFuture.supplyAsync(() -> config.doctor().apply(form), config.workers())
+                .thenAccept(report -> UiExecutor.fx().execute(() -> model.engine().reportDoctor(report)));
     }
 
     /** The settings in force (read at start, changed by the settings dialog). */
@@ -219,7 +235,7 @@ public final class Studio implements WindowActions {
                 assistant.reset();
             }
             if (engineChanged) {
-                model.engine().recreate();
+                model.engine().recreate().whenComplete((engine, failure) -> UiExecutor.fx().execute(this::checkPython));
             }
         })));
     }

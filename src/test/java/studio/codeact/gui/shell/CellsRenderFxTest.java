@@ -52,7 +52,7 @@ class CellsRenderFxTest {
         studio = new Studio(stage, new Studio.Config(settings -> engine, new UiStateStore(folder.resolve("window.json")),
                 folder, Workers.create(), file -> { },
                 new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
-                context -> new NoAssistant("no model in this test"), () -> { }));
+                context -> new NoAssistant("no model in this test"), Studio.Config.realDoctor(), () -> { }));
         studio.show();
     }
 
@@ -117,7 +117,7 @@ class CellsRenderFxTest {
         assertThat(robot.lookup(".figure-output").queryAll()).hasSize(1);
         assertThat(robot.lookup(".figure-output").lookup((ImageView v) -> v.getImage().getWidth() == 480).tryQuery()).isPresent();
         FrameTableView table = robot.lookup(".frame-table").queryAs(FrameTableView.class);
-        assertThat(table.model().totalRowsProperty().get()).isEqualTo(3);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> table.model().totalRowsProperty().get() == 3);
         assertThat(robot.lookup(".action-card").queryAll()).hasSize(1);
         robot.interact(() -> studio.window().notebookView().scrollTo(studio.model().notebook().cells().getLast()));
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".error-summary").tryQuery().isPresent());

@@ -39,7 +39,7 @@ class MainWindowFxTest {
         studio = new Studio(stage, new Studio.Config(settings -> engine, new UiStateStore(folder.resolve("window.json")),
                 folder, Workers.create(), file -> { },
                 new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
-                context -> new NoAssistant("no model in this test"), () -> { }));
+                context -> new NoAssistant("no model in this test"), Studio.Config.realDoctor(), () -> { }));
         studio.show();
     }
 

@@ -46,7 +46,7 @@ class SettingsFxTest {
         robot.interact(() -> {
             made[0] = new Studio(stage, new Studio.Config(settings -> new ScriptedEngine(), new UiStateStore(folder.resolve("window.json")),
                     folder, Workers.create(), file -> { }, new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
-                context -> new NoAssistant("no model in this test"), () -> { }));
+                context -> new NoAssistant("no model in this test"), Studio.Config.realDoctor(), () -> { }));
             made[0].show();
         });
         WaitForAsyncUtils.waitForFxEvents();

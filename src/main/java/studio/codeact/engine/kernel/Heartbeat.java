@@ -57,6 +57,10 @@ final class Heartbeat {
         reported = false;
     }
 
+    boolean awaiting() {
+        return awaiting;
+    }
+
     int missed() {
         return missed;
     }

@@ -36,7 +36,6 @@ final class SocketLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
-    private static final int WAKE = Channel.values().length;
 
     private sealed interface Command {
         record Send(Channel channel, List<byte[]> frames) implements Command { }
@@ -58,6 +57,8 @@ final class SocketLoop implements Runnable {
 
     // confined to the IO thread
     private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
+    private final Map<Channel, Integer> pollIndex = new EnumMap<>(Channel.class);
+    private int wakeIndex;
     private ZMQ.Poller poller;
     private boolean running = true;
     private final Heartbeat heartbeat = new Heartbeat();
@@ -136,7 +137,7 @@ final class SocketLoop implements Runnable {
         try (ZContext context = new ZContext(1)) {
             context.setLinger(0);
             byte[] identity = session.sessionId().getBytes(StandardCharsets.UTF_8);
-            poller = context.createPoller(WAKE + 1);
+            poller = context.createPoller(Channel.values().length + 1);
             for (Channel channel : Channel.values()) {
                 ZMQ.Socket socket = context.createSocket(channel.socketType);
                 socket.setLinger(0);
@@ -152,9 +153,9 @@ final class SocketLoop implements Runnable {
                 }
                 socket.connect(info.url(channel.port(info)));
                 sockets.put(channel, socket);
-                poller.register(socket, ZMQ.Poller.POLLIN);
+                pollIndex.put(channel, poller.register(socket, ZMQ.Poller.POLLIN));
             }
-            poller.register(wake.source(), ZMQ.Poller.POLLIN);
+            wakeIndex = poller.register(wake.source(), ZMQ.Poller.POLLIN);
             connected.countDown();
             loop();
             poller.close();
@@ -171,7 +172,7 @@ final class SocketLoop implements Runnable {
         ByteBuffer drain = ByteBuffer.allocate(64);
         while (running) {
             poller.poll(heartbeat.millisToNextBeat());
-            if (poller.pollin(WAKE)) {
+            if (poller.pollin(wakeIndex)) {
                 while (wake.source().read(drain.clear()) > 0) {
                     // empty the pipe
                 }
@@ -179,7 +180,7 @@ final class SocketLoop implements Runnable {
             }
             runCommands();
             for (Channel channel : Channel.values()) {
-                if (running && poller.pollin(channel.ordinal())) {
+                if (running && poller.pollin(pollIndex.get(channel)) && (channel != Channel.HEARTBEAT || heartbeat.awaiting())) {
                     receiveAll(channel);
                 }
             }
@@ -201,7 +202,9 @@ final class SocketLoop implements Runnable {
                     for (int round = 0; round < 2; round++) {
                         poller.poll(10);
                         for (Channel channel : Channel.values()) {
-                            receiveAll(channel);
+                            if (channel != Channel.HEARTBEAT) {
+                                receiveAll(channel);
+                            }
                         }
                     }
                     deliver(flush.then());
@@ -234,7 +237,7 @@ final class SocketLoop implements Runnable {
             }
             if (channel == Channel.HEARTBEAT) {
                 heartbeat.answered();
-                continue;
+                return; // a REQ socket may not receive again before it sends
             }
             try {
                 JupyterMessage message = session.deserialize(frames);

@@ -91,7 +91,9 @@ final class CellQueue implements RunningKernel.Events {
         long started = System.nanoTime();
         setup.future.thenAccept(result -> {
             setupMillis = (System.nanoTime() - started) / 1e6;
-            if (!result.ok()) {
+            if (result.status() == ExecutionStatus.ABORTED) {
+                LOG.fine("the kernel's support setup did not run: " + result.note());
+            } else if (!result.ok()) {
                 LOG.warning("the kernel's support setup failed (" + result.status() + "): "
                         + result.error().map(Output.Error::summary).orElse(result.note()));
             }

@@ -1,6 +1,5 @@
 package studio.codeact.engine.kernel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import studio.codeact.engine.EngineEvent;
 import studio.codeact.engine.EngineException;
@@ -43,7 +42,6 @@ final class CellQueue implements RunningKernel.Events {
     record Detached(RunningKernel kernel, boolean busy) { }
 
     private final KernelEngine engine;
-    private final ObjectMapper json;
     private final HelperCalls helpers;
     private final ScheduledExecutorService timer;
     private final Duration interruptGrace;
@@ -55,9 +53,8 @@ final class CellQueue implements RunningKernel.Events {
     private volatile CellRun current;
     private volatile double setupMillis;
 
-    CellQueue(KernelEngine engine, ObjectMapper json, HelperCalls helpers, ScheduledExecutorService timer, Duration interruptGrace) {
+    CellQueue(KernelEngine engine, HelperCalls helpers, ScheduledExecutorService timer, Duration interruptGrace) {
         this.engine = engine;
-        this.json = json;
         this.helpers = helpers;
         this.timer = timer;
         this.interruptGrace = interruptGrace;
@@ -169,7 +166,7 @@ final class CellQueue implements RunningKernel.Events {
             return; // e.g. the status of a completion request, or the tail of an aborted cell
         }
         switch (channel) {
-            case IOPUB -> run.onIopub(message, json);
+            case IOPUB -> run.onIopub(message, Json.mapper());
             case SHELL -> run.onReply(message);
             case STDIN -> {
                 if ("input_request".equals(message.msgType())) {

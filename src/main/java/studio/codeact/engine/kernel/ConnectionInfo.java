@@ -1,8 +1,6 @@
 package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +23,6 @@ import java.util.List;
 public record ConnectionInfo(String transport, String ip, int shellPort, int iopubPort, int stdinPort,
                              int controlPort, int hbPort, String key, String signatureScheme) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final String SCHEME = "hmac-sha256";
 
@@ -66,38 +63,36 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int iop
 
     /**
      * Writes the connection file readable by its owner only ({@code rw-------}): the key in it
-     * lets anyone who reads it run code in the kernel.
+     * lets anyone who reads it run code in the kernel. Written without Jackson, so that a cold
+     * JVM can spawn the kernel before it has loaded its JSON library.
      */
     public Path writeTo(Path file) {
+        String text = "{\n"
+                + "  \"transport\": \"" + transport + "\",\n"
+                + "  \"ip\": \"" + ip + "\",\n"
+                + "  \"shell_port\": " + shellPort + ",\n"
+                + "  \"iopub_port\": " + iopubPort + ",\n"
+                + "  \"stdin_port\": " + stdinPort + ",\n"
+                + "  \"control_port\": " + controlPort + ",\n"
+                + "  \"hb_port\": " + hbPort + ",\n"
+                + "  \"key\": \"" + key + "\",\n"
+                + "  \"signature_scheme\": \"" + signatureScheme + "\",\n"
+                + "  \"kernel_name\": \"\"\n"
+                + "}\n";
         try {
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson());
+            Files.writeString(file, text);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the kernel connection file " + file, e);
         }
     }
 
-    public ObjectNode toJson() {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("transport", transport);
-        node.put("ip", ip);
-        node.put("shell_port", shellPort);
-        node.put("iopub_port", iopubPort);
-        node.put("stdin_port", stdinPort);
-        node.put("control_port", controlPort);
-        node.put("hb_port", hbPort);
-        node.put("key", key);
-        node.put("signature_scheme", signatureScheme);
-        node.put("kernel_name", "");
-        return node;
-    }
-
     /** Reads a connection file written by any Jupyter tool. */
     public static ConnectionInfo read(Path file) {
         try {
-            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode node = Json.mapper().readTree(file.toFile());
             return new ConnectionInfo(node.path("transport").asText("tcp"), node.path("ip").asText("127.0.0.1"),
                     node.path("shell_port").asInt(), node.path("iopub_port").asInt(), node.path("stdin_port").asInt(),
                     node.path("control_port").asInt(), node.path("hb_port").asInt(), node.path("key").asText(""),

@@ -2,7 +2,6 @@ package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonSupport;
 import studio.codeact.engine.TableColumn;
@@ -28,11 +27,6 @@ final class HelperCalls {
      */
     private static final String SHELL = "__import__('IPython').get_ipython()";
 
-    private final ObjectMapper json;
-
-    HelperCalls(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** Code run silently after every (re)start: the support module on sys.path, then its setup. */
     String setupCode() {
@@ -67,7 +61,7 @@ final class HelperCalls {
             throw new EngineException("the kernel returned no value for a helper call");
         }
         try {
-            return json.readTree(text);
+            return Json.mapper().readTree(text);
         } catch (IOException e) {
             throw new EngineException("the kernel returned unreadable JSON for a helper call: " + e.getMessage(), e);
         }
@@ -131,7 +125,7 @@ final class HelperCalls {
     /** A Python string literal (JSON's string syntax is valid Python). */
     private String quote(String text) {
         try {
-            return json.writeValueAsString(text);
+            return Json.mapper().writeValueAsString(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

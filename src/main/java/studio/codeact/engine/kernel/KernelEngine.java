@@ -1,7 +1,6 @@
 package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import studio.codeact.engine.Completion;
 import studio.codeact.engine.EngineConfig;
@@ -65,8 +64,7 @@ public final class KernelEngine implements PythonEngine {
 
     private final EngineConfig config;
     private final Optional<KernelSpec> spec;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HelperCalls helpers = new HelperCalls(json);
+    private final HelperCalls helpers = new HelperCalls();
     private final ExecutorService events;
     private final ScheduledExecutorService timer;
     private final ReentrantLock lifecycle = new ReentrantLock();
@@ -96,7 +94,7 @@ public final class KernelEngine implements PythonEngine {
             thread.setDaemon(true);
             return thread;
         });
-        this.cells = new CellQueue(this, json, helpers, timer, config.interruptGrace());
+        this.cells = new CellQueue(this, helpers, timer, config.interruptGrace());
     }
 
     @Override
@@ -106,6 +104,7 @@ public final class KernelEngine implements PythonEngine {
 
     @Override
     public void start() {
+        refuseOnEventThread("start()");
         lifecycle.lock();
         try {
             EngineState now = cells.state();
@@ -137,6 +136,7 @@ public final class KernelEngine implements PythonEngine {
      * @param abortReason why the cells that were running or queued end ABORTED
      */
     void restart(String reason, String abortReason, CellRun timedOut) {
+        refuseOnEventThread("restart()");
         lifecycle.lock();
         try {
             if (cells.state() == EngineState.CLOSED) {
@@ -249,7 +249,7 @@ public final class KernelEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<Completion> complete(String code, int cursor) {
-        ObjectNode content = json.createObjectNode();
+        ObjectNode content = Json.mapper().createObjectNode();
         content.put("code", code);
         content.put("cursor_pos", code.codePointCount(0, cursor));
         return cells.request("complete_request", content).thenApply(reply -> {
@@ -263,13 +263,13 @@ public final class KernelEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<Inspection> inspect(String code, int cursor, int detail) {
-        ObjectNode content = json.createObjectNode();
+        ObjectNode content = Json.mapper().createObjectNode();
         content.put("code", code);
         content.put("cursor_pos", code.codePointCount(0, cursor));
         content.put("detail_level", detail);
         return cells.request("inspect_request", content).thenApply(reply -> {
             failOnError(reply.content());
-            return new Inspection(reply.content().path("found").asBoolean(false), Outputs.bundle(reply.content().path("data"), json, true));
+            return new Inspection(reply.content().path("found").asBoolean(false), Outputs.bundle(reply.content().path("data"), Json.mapper(), true));
         });
     }
 
@@ -384,7 +384,11 @@ public final class KernelEngine implements PythonEngine {
         }
     }
 
-    boolean onEventThread() {
-        return Thread.currentThread() == eventThread;
+    /** start() and restart() wait for messages that only the event thread can take in. */
+    private void refuseOnEventThread(String method) {
+        if (Thread.currentThread() == eventThread) {
+            throw new EngineException(method + " waits for the kernel, so it cannot run on the engine's own event thread; "
+                    + "call it from another thread, not from a listener");
+        }
     }
 }

@@ -37,9 +37,7 @@ public final class KernelManager {
         this.config = config;
         this.spec = spec;
         this.connectionFile = KernelFiles.runtimeDir().resolve("kernel-" + id + ".json");
-        Path logs = KernelFiles.logDir();
-        KernelFiles.pruneLogs(logs);
-        this.logFile = logs.resolve("kernel-" + id + ".log");
+        this.logFile = KernelFiles.logDir().resolve("kernel-" + id + ".log");
     }
 
     /** Writes the connection file and starts the process (does not wait for it to be ready). */
@@ -59,6 +57,7 @@ public final class KernelManager {
             cleanUp();
             throw new EngineException("could not start the kernel (" + String.join(" ", command.argv()) + "): " + e.getMessage(), e);
         }
+        KernelFiles.pruneLogs(logFile.getParent()); // after the spawn: off the kernel's critical path
     }
 
     public long pid() {

@@ -1,7 +1,6 @@
 package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +25,6 @@ import java.util.Map;
 public record KernelSpec(String name, Path resourceDir, List<String> argv, String displayName, String language,
                          InterruptMode interruptMode, Map<String, String> env) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** {@code interrupt_mode} of a kernelspec. */
     public enum InterruptMode {
         SIGNAL, MESSAGE;
@@ -49,7 +46,7 @@ public record KernelSpec(String name, Path resourceDir, List<String> argv, Strin
      * @throws IOException when it is missing or not valid JSON, or has no {@code argv}
      */
     public static KernelSpec read(Path folder) throws IOException {
-        JsonNode node = JSON.readTree(folder.resolve("kernel.json").toFile());
+        JsonNode node = Json.mapper().readTree(folder.resolve("kernel.json").toFile());
         List<String> argv = new ArrayList<>();
         node.path("argv").forEach(arg -> argv.add(arg.asText()));
         if (argv.isEmpty()) {

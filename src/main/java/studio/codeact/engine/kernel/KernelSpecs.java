@@ -82,7 +82,8 @@ public final class KernelSpecs {
                     try {
                         found.put(name, KernelSpec.read(folder));
                     } catch (IOException | RuntimeException e) {
-                        LOG.log(Level.WARNING, "skipping the kernelspec in {0}: {1}", new Object[] {folder, e.getMessage()});
+                        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                        LOG.log(Level.WARNING, "skipping the kernelspec in {0}: {1}", new Object[] {folder, why});
                     }
                 }
             } catch (IOException e) {

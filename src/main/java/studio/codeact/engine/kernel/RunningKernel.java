@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class RunningKernel {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RunningKernel.class.getName());
+
     /** Heartbeat: a ping every 0.5 s; 3 unanswered in a row (1.5–2 s of silence) count as death. */
     static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(500);
     static final int HEARTBEAT_MISSES = 3;
@@ -59,6 +61,7 @@ final class RunningKernel {
         RunningKernel kernel = new RunningKernel(new KernelManager(config, spec), spec);
         ConnectionInfo info = ConnectionInfo.allocate();
         kernel.manager.start(info); // the process boots while the JVM side opens its sockets
+        long spawned = System.nanoTime();
         try {
             kernel.client = KernelClient.connect(info, events, new KernelClient.Handler() {
                 @Override
@@ -73,9 +76,12 @@ final class RunningKernel {
             });
             kernel.manager.onExit().thenRun(() -> kernel.client.flush(() -> listener.onExit(kernel)));
             kernel.handshake = new ReadyHandshake(kernel.client, events, timer);
+            long connected = System.nanoTime();
             kernel.handshake.begin();
             kernel.awaitReady(readyTimeout);
             kernel.startMillis = (System.nanoTime() - started) / 1e6;
+            LOG.fine(() -> String.format(java.util.Locale.ROOT, "kernel %d ready in %.0f ms (spawned after %.0f ms, sockets open after %.0f ms, %d kernel_info requests)",
+                    kernel.manager.pid(), kernel.startMillis, (spawned - started) / 1e6, (connected - started) / 1e6, kernel.handshake.requestsSent()));
             kernel.client.startHeartbeat(HEARTBEAT_INTERVAL, HEARTBEAT_MISSES);
             return kernel;
         } catch (IOException | RuntimeException e) {

@@ -109,12 +109,12 @@ final class CellQueue implements RunningKernel.Events {
         CellRun run = current;
         active = null;
         current = null;
+        setState(next);
         if (run != null) {
             run.complete(ExecutionStatus.ABORTED, reason + " while this cell ran");
         }
         abortQueued(reason + " before this cell ran");
         replies.failAll(reason);
-        setState(next);
         return new Detached(kernel, run != null);
     }
 
@@ -287,14 +287,15 @@ final class CellQueue implements RunningKernel.Events {
         active = null;
         CellRun run = current;
         current = null;
+        // listeners and state first: whoever sees the DIED result finds the engine DEAD already
+        engine.emit(new EngineEvent.Died(reason));
+        setState(EngineState.DEAD);
         if (run != null) {
             run.emit(new Output.Error("KernelDied", "the kernel died while running this cell (" + reason + ")", List.of()));
             run.complete(ExecutionStatus.DIED, "the kernel died; restart it to go on (earlier variables are gone)");
         }
         abortQueued("the kernel died before this cell ran");
         replies.failAll(reason);
-        engine.emit(new EngineEvent.Died(reason));
-        setState(EngineState.DEAD);
         CompletableFuture.runAsync(kernel::release);
     }
 

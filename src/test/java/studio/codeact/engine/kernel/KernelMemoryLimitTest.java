@@ -44,6 +44,22 @@ class KernelMemoryLimitTest {
     }
 
     @Test
+    void aCellThatKeepsGrowingStopsAtTheLimitAndTheKernelGoesOn() throws Exception {
+        try (KernelEngine engine = new KernelEngine(config().withMemoryLimit(LIMIT))) {
+            engine.start();
+            ExecutionResult growing = engine.execute(ExecutionRequest.of("""
+                    hogs = []
+                    while True:
+                        hogs.append(bytearray(100 * 1024 ** 2))"""), OutputListener.NONE).get(60, TimeUnit.SECONDS);
+            assertThat(growing.status()).isIn(ExecutionStatus.ERROR, ExecutionStatus.DIED);
+            if (growing.status() == ExecutionStatus.ERROR) {
+                assertThat(growing.error().orElseThrow().ename()).isEqualTo("MemoryError");
+                assertThat(value(run(engine, "del hogs\n1 + 1"))).isEqualTo("2");
+            }
+        }
+    }
+
+    @Test
     void numpyArraysPastTheLimitFailToo() throws Exception {
         try (KernelEngine engine = new KernelEngine(config().withMemoryLimit(LIMIT))) {
             engine.start();

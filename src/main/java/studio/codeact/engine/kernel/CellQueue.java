@@ -155,6 +155,15 @@ final class CellQueue implements RunningKernel.Events {
 
     @Override
     public void onMessage(RunningKernel kernel, Channel channel, JupyterMessage message) {
+        try {
+            route(kernel, channel, message);
+        } catch (RuntimeException e) {
+            // a malformed message must not take the event thread (and every waiting cell) with it
+            LOG.log(Level.WARNING, "could not handle " + message + " from the kernel", e);
+        }
+    }
+
+    private void route(RunningKernel kernel, Channel channel, JupyterMessage message) {
         if (kernel.offerToHandshake(channel, message) || kernel != active) {
             return;
         }
@@ -240,9 +249,11 @@ final class CellQueue implements RunningKernel.Events {
         run.complete(ExecutionStatus.TIMED_OUT, "interrupted after " + limit + what);
     }
 
+    /** Interrupts the running cell; the engine's own helpers (setup, variables, tables) are not cells. */
     void interruptRunning() {
         RunningKernel kernel = active;
-        if (kernel != null && current != null) {
+        CellRun run = current;
+        if (kernel != null && run != null && !run.internal) {
             kernel.interrupt();
         }
     }
@@ -275,7 +286,7 @@ final class CellQueue implements RunningKernel.Events {
             return;
         }
         kernel.setDeathReason("the kernel stopped answering heartbeats (" + missed + " in a row)");
-        CompletableFuture.runAsync(kernel.manager::kill); // its exit reports the death
+        KernelEngine.blockingTask(kernel.manager::kill); // its exit reports the death
     }
 
     @Override
@@ -296,7 +307,7 @@ final class CellQueue implements RunningKernel.Events {
         }
         abortQueued("the kernel died before this cell ran");
         replies.failAll(reason);
-        CompletableFuture.runAsync(kernel::release);
+        KernelEngine.blockingTask(kernel::release);
     }
 
     private void abortQueued(String note) {

@@ -1,7 +1,5 @@
 package studio.codeact.engine.kernel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import studio.codeact.engine.Completion;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineEvent;
@@ -23,9 +21,8 @@ import studio.codeact.engine.VariableInfo;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -64,12 +61,12 @@ public final class KernelEngine implements PythonEngine {
 
     private final EngineConfig config;
     private final Optional<KernelSpec> spec;
-    private final HelperCalls helpers = new HelperCalls();
     private final ExecutorService events;
     private final ScheduledExecutorService timer;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final CellQueue cells;
+    private final KernelQueries queries;
     private volatile Thread eventThread;
     private volatile StdinHandler stdin = StdinHandler.REFUSE;
 
@@ -94,7 +91,8 @@ public final class KernelEngine implements PythonEngine {
             thread.setDaemon(true);
             return thread;
         });
-        this.cells = new CellQueue(this, helpers, timer, config.interruptGrace());
+        this.cells = new CellQueue(this, new HelperCalls(), timer, config.interruptGrace());
+        this.queries = new KernelQueries(cells, this::submit);
     }
 
     @Override
@@ -149,7 +147,8 @@ public final class KernelEngine implements PythonEngine {
             CellQueue.Detached old = onEvents(() -> cells.detach(EngineState.RESTARTING, abortReason));
             // the old kernel shuts down (≈0.4 s for ipykernel) while the new one boots
             CompletableFuture<Void> stopped = old.kernel() == null ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(() -> old.kernel().stop(old.busy() || timedOut != null ? Duration.ZERO : SHUTDOWN_GRACE));
+                    : CompletableFuture.runAsync(() -> old.kernel().stop(old.busy() || timedOut != null ? Duration.ZERO : SHUTDOWN_GRACE),
+                    KernelEngine::blockingTask);
             RunningKernel fresh;
             try {
                 fresh = launch();
@@ -249,62 +248,22 @@ public final class KernelEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<Completion> complete(String code, int cursor) {
-        ObjectNode content = Json.mapper().createObjectNode();
-        content.put("code", code);
-        content.put("cursor_pos", code.codePointCount(0, cursor));
-        return cells.request("complete_request", content).thenApply(reply -> {
-            JsonNode body = reply.content();
-            failOnError(body);
-            List<String> matches = new ArrayList<>();
-            body.path("matches").forEach(match -> matches.add(match.asText()));
-            return new Completion(matches, utf16(code, body.path("cursor_start").asInt(0)), utf16(code, body.path("cursor_end").asInt(0)));
-        });
+        return queries.complete(code, cursor);
     }
 
     @Override
     public CompletableFuture<Inspection> inspect(String code, int cursor, int detail) {
-        ObjectNode content = Json.mapper().createObjectNode();
-        content.put("code", code);
-        content.put("cursor_pos", code.codePointCount(0, cursor));
-        content.put("detail_level", detail);
-        return cells.request("inspect_request", content).thenApply(reply -> {
-            failOnError(reply.content());
-            return new Inspection(reply.content().path("found").asBoolean(false), Outputs.bundle(reply.content().path("data"), Json.mapper(), true));
-        });
+        return queries.inspect(code, cursor, detail);
     }
 
     @Override
     public CompletableFuture<List<VariableInfo>> variables() {
-        return evaluate(helpers.variablesExpression()).thenApply(helpers::variables);
+        return queries.variables();
     }
 
     @Override
     public CompletableFuture<TablePage> readTable(TableQuery query) {
-        return evaluate(helpers.tableExpression(query)).thenApply(helpers::table);
-    }
-
-    /** Evaluates a helper expression as a queued silent cell; fails with Python's message when it raised. */
-    private CompletableFuture<JsonNode> evaluate(String expression) {
-        CellRun run = CellRun.expression(expression);
-        submit(run);
-        return run.future.thenApply(result -> {
-            if (result.status() != ExecutionStatus.OK) {
-                throw new EngineException(result.note().isEmpty() ? "the kernel could not run a helper call (" + result.status() + ")" : result.note());
-            }
-            return helpers.value(run.userExpressionResults().path("value"));
-        });
-    }
-
-    private static void failOnError(JsonNode content) {
-        if ("error".equals(content.path("status").asText())) {
-            throw new EngineException(Outputs.error(content).summary());
-        }
-    }
-
-    /** A code-point offset into {@code text} as a UTF-16 offset (Java's), clamped to the text. */
-    private static int utf16(String text, int codePoints) {
-        int total = text.codePointCount(0, text.length());
-        return text.offsetByCodePoints(0, Math.max(0, Math.min(codePoints, total)));
+        return queries.readTable(query);
     }
 
     /** The connection file of the running kernel (other Jupyter clients can attach with it). */
@@ -319,24 +278,22 @@ public final class KernelEngine implements PythonEngine {
         if (kernel == null) {
             return new EngineInfo(EngineKind.KERNEL, python, "", 0, Map.of("state", state().name()));
         }
-        JsonNode info = kernel.kernelInfo();
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("connection_file", kernel.manager.connectionFile().toString());
-        details.put("pid", Long.toString(kernel.manager.pid()));
-        details.put("log_file", kernel.manager.logFile().toString());
-        details.put("kernelspec", spec.map(s -> s.name() + " (" + s.resourceDir() + ")").orElse("none: " + python + " -m ipykernel_launcher"));
-        details.put("command", String.join(" ", kernel.manager.command()));
-        details.put("interrupt_mode", kernel.interruptMode().name().toLowerCase(java.util.Locale.ROOT));
-        details.put("implementation", info.path("implementation").asText() + " " + info.path("implementation_version").asText());
-        details.put("protocol_version", info.path("protocol_version").asText());
-        details.put("memory_limit_bytes", Long.toString(config.memoryLimitBytes()));
-        details.put("working_directory", config.workingDirectory().toString());
-        details.put("support_setup_ms", String.format(java.util.Locale.ROOT, "%.1f", cells.setupMillis()));
-        return new EngineInfo(EngineKind.KERNEL, python, info.path("language_info").path("version").asText(""), kernel.startMillis(), details);
+        Map<String, String> details = kernel.details(config);
+        details.put("support_setup_ms", String.format(Locale.ROOT, "%.1f", cells.setupMillis()));
+        return new EngineInfo(EngineKind.KERNEL, python, kernel.kernelInfo().path("language_info").path("version").asText(""), kernel.startMillis(), details);
     }
 
+    /**
+     * Stops the kernel (a {@code shutdown_request}, up to 2 s, then SIGKILL to its process tree),
+     * removes its connection file and ends the engine's threads. Called from a listener (the event
+     * thread) it cannot wait for that thread, so it hands the work to a thread of its own and returns.
+     */
     @Override
     public void close() {
+        if (Thread.currentThread() == eventThread) {
+            blockingTask(this::close);
+            return;
+        }
         lifecycle.lock();
         try {
             if (cells.state() == EngineState.CLOSED) {
@@ -351,12 +308,10 @@ public final class KernelEngine implements PythonEngine {
         }
         timer.shutdownNow();
         events.shutdown();
-        if (Thread.currentThread() != eventThread) {
-            try {
-                events.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            events.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -382,6 +337,16 @@ public final class KernelEngine implements PythonEngine {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new EngineException(e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * Runs a short blocking chore (stopping or killing a kernel) on a thread of its own, not on
+     * the common pool, which has a single thread on a two-core machine.
+     */
+    static void blockingTask(Runnable chore) {
+        Thread thread = new Thread(chore, "codeact-kernel-stop");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** start() and restart() wait for messages that only the event thread can take in. */

@@ -42,6 +42,10 @@ public final class KernelManager {
 
     /** Writes the connection file and starts the process (does not wait for it to be ready). */
     public void start(ConnectionInfo info) {
+        if (spec.isEmpty() && !Files.isExecutable(config.python())) {
+            throw new EngineException("there is no Python interpreter at " + config.python()
+                    + "; point CODEACT_PYTHON at one that has ipykernel (Debian/Ubuntu: sudo apt-get install python3-ipykernel)");
+        }
         info.writeTo(connectionFile);
         command = LaunchCommand.of(config, spec, connectionFile);
         ProcessBuilder builder = new ProcessBuilder(command.argv())

@@ -6,6 +6,9 @@ import studio.codeact.engine.EngineException;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 
 /**
  * One launch of a kernel: its process ({@link KernelManager}), its client, and what it said
@@ -20,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class RunningKernel {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RunningKernel.class.getName());
+    private static final Logger LOG = Logger.getLogger(RunningKernel.class.getName());
 
     /** Heartbeat: a ping every 0.5 s; 3 unanswered in a row (1.5–2 s of silence) count as death. */
     static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(500);
@@ -80,7 +84,7 @@ final class RunningKernel {
             kernel.handshake.begin();
             kernel.awaitReady(readyTimeout);
             kernel.startMillis = (System.nanoTime() - started) / 1e6;
-            LOG.fine(() -> String.format(java.util.Locale.ROOT, "kernel %d ready in %.0f ms (spawned after %.0f ms, sockets open after %.0f ms, %d kernel_info requests)",
+            LOG.fine(() -> String.format(Locale.ROOT, "kernel %d ready in %.0f ms (spawned after %.0f ms, sockets open after %.0f ms, %d kernel_info requests)",
                     kernel.manager.pid(), kernel.startMillis, (spawned - started) / 1e6, (connected - started) / 1e6, kernel.handshake.requestsSent()));
             kernel.client.startHeartbeat(HEARTBEAT_INTERVAL, HEARTBEAT_MISSES);
             return kernel;
@@ -127,6 +131,23 @@ final class RunningKernel {
 
     double startMillis() {
         return startMillis;
+    }
+
+    /** Facts for {@code EngineInfo.details()}: files, pid, command, what the kernel said about itself. */
+    Map<String, String> details(EngineConfig config) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("connection_file", manager.connectionFile().toString());
+        details.put("pid", Long.toString(manager.pid()));
+        details.put("log_file", manager.logFile().toString());
+        details.put("kernelspec", spec.map(s -> s.name() + " (" + s.resourceDir() + ")")
+                .orElse("none: " + config.python() + " -m ipykernel_launcher"));
+        details.put("command", String.join(" ", manager.command()));
+        details.put("interrupt_mode", interruptMode().name().toLowerCase(Locale.ROOT));
+        details.put("implementation", kernelInfo.path("implementation").asText() + " " + kernelInfo.path("implementation_version").asText());
+        details.put("protocol_version", kernelInfo.path("protocol_version").asText());
+        details.put("memory_limit_bytes", Long.toString(config.memoryLimitBytes()));
+        details.put("working_directory", config.workingDirectory().toString());
+        return details;
     }
 
     KernelSpec.InterruptMode interruptMode() {

@@ -2,13 +2,21 @@ package studio.codeact.engine.kernel;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.codeact.engine.EngineConfig;
+import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineState;
+import studio.codeact.engine.ExecutionStatus;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static studio.codeact.engine.kernel.KernelTestSupport.config;
 
 /** The connection file (it holds the signing key) is private while the kernel runs and gone after. */
@@ -38,6 +46,32 @@ class KernelFilesTest {
         }
         assertThat(file).doesNotExist();
         assertThat(log).exists(); // the kernel's own output stays for diagnosis
+    }
+
+    @Test
+    void aPythonWithoutIpykernelFailsToStartWithItsOwnWordsAndLeavesNothingBehind(@TempDir Path temp) throws Exception {
+        Path fake = temp.resolve("python3");
+        Files.writeString(fake, "#!/bin/sh\necho \"/usr/bin/python3: No module named ipykernel_launcher\" >&2\nexit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        KernelEngine engine = new KernelEngine(EngineConfig.of(fake));
+        List<Path> before = connectionFiles();
+        try {
+            assertThatThrownBy(engine::start).isInstanceOf(EngineException.class)
+                    .hasMessageContaining("exited with code 1").hasMessageContaining("No module named ipykernel_launcher");
+            assertThat(engine.state()).isEqualTo(EngineState.DEAD);
+            assertThat(KernelTestSupport.run(engine, "1").status()).isEqualTo(ExecutionStatus.ABORTED);
+        } finally {
+            engine.close();
+        }
+        assertThat(connectionFiles()).as("connection files left behind").isSubsetOf(before);
+        assertThatThrownBy(() -> new KernelEngine(EngineConfig.of(temp.resolve("missing"))).start())
+                .isInstanceOf(EngineException.class).hasMessageContaining("no Python interpreter at");
+    }
+
+    private static List<Path> connectionFiles() throws IOException {
+        try (Stream<Path> files = Files.list(KernelFiles.runtimeDir())) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")).toList();
+        }
     }
 
     @Test

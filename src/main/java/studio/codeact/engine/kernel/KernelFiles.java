@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -14,7 +17,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Connection files: {@code $XDG_RUNTIME_DIR/codeact-studio/} (else
  *       {@code <java.io.tmpdir>/codeact-studio-<user>/}), a folder only its owner can enter;
- *       each file is removed when its kernel stops, and at JVM exit.</li>
+ *       each file is removed when its kernel stops, at JVM exit, and (when the JVM was killed
+ *       outright) by the next JVM that starts a kernel.</li>
  *   <li>Kernel logs (the kernel process's own stdout and stderr, appended):
  *       {@code ${XDG_STATE_HOME:-~/.local/state}/codeact-studio/kernels/kernel-<id>.log};
  *       the newest {@value #KEPT_LOGS} are kept.</li>
@@ -25,6 +29,35 @@ final class KernelFiles {
     static final int KEPT_LOGS = 50;
 
     private KernelFiles() {
+    }
+
+    private static final Pattern CONNECTION_FILE = Pattern.compile("kernel-(\\d+)-[0-9a-f]+\\.json");
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+
+    /**
+     * A new connection file's path, named for this JVM ({@code kernel-<jvm pid>-<id>.json}) so
+     * that files left by a JVM that was killed outright can be told apart and removed.
+     */
+    static Path connectionFile(String id) {
+        Path dir = runtimeDir();
+        if (SWEPT.compareAndSet(false, true)) {
+            sweepStale(dir);
+        }
+        return dir.resolve("kernel-" + ProcessHandle.current().pid() + "-" + id + ".json");
+    }
+
+    /** Removes connection files whose JVM is gone (it was killed before its shutdown hook ran). */
+    static void sweepStale(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Matcher name = CONNECTION_FILE.matcher(file.getFileName().toString());
+                if (name.matches() && !ProcessHandle.of(Long.parseLong(name.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a stale file holds only a dead kernel's key; nothing depends on removing it
+        }
     }
 
     static Path runtimeDir() {

@@ -36,7 +36,7 @@ public final class KernelManager {
     public KernelManager(EngineConfig config, Optional<KernelSpec> spec) {
         this.config = config;
         this.spec = spec;
-        this.connectionFile = KernelFiles.runtimeDir().resolve("kernel-" + id + ".json");
+        this.connectionFile = KernelFiles.connectionFile(id);
         this.logFile = KernelFiles.logDir().resolve("kernel-" + id + ".log");
     }
 

@@ -13,7 +13,9 @@ Three modes; roundtrip and start print one JSON object on stdout:
 
   serve --connection-file FILE
       The same two ways, interleaved with the Java engine's own cells under the same load:
-      after warm-up it reads lines `METHOD N` on stdin, runs N cells, prints their times.
+      after warm-up it reads lines `METHOD N` on stdin, runs N cells, prints their times and,
+      per cell, how long after the request the kernel stamped its idle status (the kernel's
+      own share, which no client can go below).
 
   start --python PYTHON
       Times a bare kernel start with the same command line as the engine
@@ -25,6 +27,7 @@ Three modes; roundtrip and start print one JSON object on stdout:
                                  kernel_info requests, no quiet period.
 """
 import argparse
+import datetime
 import json
 import os
 import queue
@@ -52,8 +55,23 @@ def connect(connection_file):
     return kc
 
 
+def is_idle(msg):
+    return msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
+
+
+def idle_stamp(msg):
+    """When the kernel stamped its idle status, in seconds since the epoch."""
+    date = msg["header"]["date"]
+    if isinstance(date, str):
+        date = datetime.datetime.fromisoformat(date.replace("Z", "+00:00"))
+    return date.timestamp()
+
+
 def cells(kc):
-    """The two ways of running one `1+1` cell and waiting for its reply and its idle status."""
+    """The two ways of running one `1+1` cell and waiting for its reply and its idle status.
+
+    Each returns when the kernel stamped the idle status (epoch seconds).
+    """
 
     def execute_then_wait():
         msg_id = kc.execute("1+1")
@@ -61,22 +79,27 @@ def cells(kc):
             pass
         while True:
             msg = kc.get_iopub_msg(timeout=30)
-            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                    and msg["content"]["execution_state"] == "idle"):
-                return
+            if msg["parent_header"].get("msg_id") == msg_id and is_idle(msg):
+                return idle_stamp(msg)
 
     def execute_interactive():
-        kc.execute_interactive("1+1", timeout=30, output_hook=lambda msg: None)
+        seen = []
+        kc.execute_interactive("1+1", timeout=30, output_hook=lambda msg: seen.append(msg) if is_idle(msg) else None)
+        return idle_stamp(seen[-1])
 
     return {"execute_then_wait": execute_then_wait, "execute_interactive": execute_interactive}
 
 
-def timed(cell, n):
+def timed(cell, n, kernel=None):
+    """Round trips in seconds; `kernel` gets, per cell, how long after the request the kernel stamped idle."""
     samples = []
     for _ in range(n):
+        wall = time.time()
         started = time.perf_counter()
-        cell()
+        stamped = cell()
         samples.append(time.perf_counter() - started)
+        if kernel is not None:
+            kernel.append(stamped - wall)
     return samples
 
 
@@ -102,7 +125,9 @@ def serve(connection_file, warmup):
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
         name, count = line.split()
-        print(json.dumps([round(t * 1000, 3) for t in timed(methods[name], int(count))]), flush=True)
+        kernel = []
+        times = timed(methods[name], int(count), kernel)
+        print(json.dumps({"ms": [round(t * 1000, 3) for t in times], "kernel_ms": [round(t * 1000, 3) for t in kernel]}), flush=True)
     kc.stop_channels()
 
 

@@ -68,6 +68,21 @@ class KernelFilesTest {
                 .isInstanceOf(EngineException.class).hasMessageContaining("no Python interpreter at");
     }
 
+    @Test
+    void connectionFilesLeftByAKilledJvmAreSweptAndLiveOnesKept(@TempDir Path dir) throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path stale = Files.writeString(dir.resolve("kernel-" + finished.pid() + "-0123abcd.json"), "{}");
+        Path live = Files.writeString(dir.resolve("kernel-" + ProcessHandle.current().pid() + "-4567ef01.json"), "{}");
+        Path unrelated = Files.writeString(dir.resolve("notes.json"), "{}");
+
+        KernelFiles.sweepStale(dir);
+
+        assertThat(stale).doesNotExist();
+        assertThat(live).exists();
+        assertThat(unrelated).exists();
+    }
+
     private static List<Path> connectionFiles() throws IOException {
         try (Stream<Path> files = Files.list(KernelFiles.runtimeDir())) {
             return files.filter(file -> file.getFileName().toString().endsWith(".json")).toList();

@@ -1,0 +1,182 @@
+"""IPython shells of the embedded engine, one per engine, sharing the process's one interpreter.
+
+A shell sends what a notebook would show through the :class:`codeact_io.Channel`: the last
+expression's value (``execute_result``), ``display()`` calls and inline figures
+(``display_data``), and errors as ipykernel formats them (no ANSI colours). Several shells may
+exist; IPython's helpers that ask for "the" shell (``display()``, ``get_ipython()``, inline
+matplotlib) see the one :func:`activate` made current.
+"""
+import os
+import sys
+
+from IPython.core.displayhook import DisplayHook
+from IPython.core.displaypub import DisplayPublisher
+from IPython.core.formatters import DisplayFormatter
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
+
+import codeact_guard
+
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+_channel = None
+_active = None
+_pandas_ready = False
+_internal_files = [codeact_guard.__file__]
+
+
+def configure(channel, *internal_files):
+    """Where shells send their outputs; ``internal_files`` are hidden from tracebacks."""
+    global _channel
+    _channel = channel
+    _internal_files.extend(internal_files)
+
+
+class Publisher(DisplayPublisher):
+    """``display()`` and inline figures: one ``display_data`` each."""
+
+    def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
+        _channel.display(data, metadata, transient)
+
+    def clear_output(self, wait=False):
+        _channel.flush()
+
+
+class Hook(DisplayHook):
+    """The last expression's value: one ``execute_result`` with the cell's count."""
+
+    _pending = None
+
+    def start_displayhook(self):
+        self._pending = {"count": self.prompt_count, "data": None, "metadata": None}
+
+    def write_output_prompt(self):
+        self._pending["count"] = self.prompt_count
+
+    def write_format_data(self, format_dict, md_dict=None):
+        self._pending["data"] = format_dict
+        self._pending["metadata"] = md_dict
+
+    def finish_displayhook(self):
+        pending, self._pending = self._pending, None
+        if pending and pending["data"]:
+            _channel.result(pending["count"], pending["data"], pending["metadata"])
+
+
+class Formatter(DisplayFormatter):
+    """Turns on pandas' table schema the first time a value is shown after pandas was imported."""
+
+    def format(self, obj, include=None, exclude=None):
+        if not _pandas_ready and "pandas" in sys.modules:
+            _configure_pandas()
+        return super().format(obj, include=include, exclude=exclude)
+
+
+class Shell(InteractiveShell):
+    """An ``InteractiveShell`` whose outputs go to Java and whose ``exit()`` is refused."""
+
+    def init_display_formatter(self):
+        self.display_formatter = Formatter(parent=self)
+        self.configurables.append(self.display_formatter)
+
+    def ask_exit(self):
+        codeact_guard.refuse_exit()
+
+    def _showtraceback(self, etype, evalue, stb):
+        _channel.error(etype.__name__, str(evalue), clean_traceback(etype, stb))
+
+
+def clean_traceback(etype, stb):
+    """ipykernel's traceback lines without the frames of the engine's own modules."""
+    lines = [chunk for chunk in stb if not any(name in chunk for name in _internal_files)]
+    if isinstance(etype, type) and issubclass(etype, codeact_guard.ExitNotAllowed):
+        lines = [chunk for chunk in lines if not chunk.startswith("An exception has occurred")]
+    return lines
+
+
+def _configure_pandas():
+    """What ``codeact_support.setup`` does for pandas, done once pandas is there."""
+    global _pandas_ready
+    _pandas_ready = True
+    try:
+        pd = sys.modules["pandas"]
+        pd.set_option("display.html.table_schema", True)
+        pd.set_option("display.max_columns", 50)
+    except Exception:  # a half-imported or broken pandas: leave its defaults
+        pass
+
+
+def _configure_inline(shell):
+    """Inline figures for this shell, once its matplotlib backend is the inline one."""
+    if getattr(shell, "_codeact_inline", False):
+        return
+    backend = sys.modules.get("matplotlib_inline.backend_inline")
+    if backend is None:
+        return
+    shell._codeact_inline = True
+    callbacks = shell.events.callbacks["post_execute"]
+    if any(cb is backend.flush_figures or getattr(cb, "__wrapped__", None) is backend.flush_figures for cb in callbacks):
+        return  # configured when the backend was imported in this shell
+    import matplotlib
+    if matplotlib.get_backend() != INLINE_BACKEND:
+        return
+    from IPython.core.pylabtools import select_figure_formats
+    backend.configure_inline_support(shell, INLINE_BACKEND)
+    settings = backend.InlineBackend.instance()
+    select_figure_formats(shell, settings.figure_formats, **settings.print_figure_kwargs)
+
+
+def before_cell(shell):
+    """Cheap checks before each cell: integrations that became possible since the last one."""
+    if not _pandas_ready and "pandas" in sys.modules:
+        _configure_pandas()
+    _configure_inline(shell)
+
+
+def new_shell(working_directory):
+    config = Config()
+    config.HistoryManager.enabled = False
+    shell = Shell(config=config, colors="NoColor", displayhook_class=Hook, display_pub_class=Publisher)
+    shell._codeact_cwd = working_directory
+    shell._codeact_inline = False
+    activate(shell, force=True)
+    return shell
+
+
+def activate(shell, force=False):
+    """Makes ``shell`` the one IPython's helpers see, with its own ``__main__`` and folder."""
+    global _active
+    if shell is _active and not force:
+        return
+    if _active is not None and _active is not shell:
+        try:
+            _active._codeact_cwd = os.getcwd()
+        except OSError:
+            pass
+    for cls in type(shell)._walk_mro():
+        cls._instance = shell
+    sys.modules["__main__"] = shell.user_module
+    try:
+        os.chdir(shell._codeact_cwd)
+    except OSError:
+        pass
+    _active = shell
+
+
+def dispose(shell):
+    """Drops everything the shell holds: variables, history, figures."""
+    global _active
+    import atexit
+    activate(shell)
+    try:
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            pyplot.close("all")
+        shell.reset(new_session=False)
+    finally:
+        atexit.unregister(shell.atexit_operations)
+        if _active is shell:
+            for cls in type(shell)._walk_mro():
+                if getattr(cls, "_instance", None) is shell:
+                    cls._instance = None
+            _active = None

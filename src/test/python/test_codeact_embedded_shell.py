@@ -265,6 +265,14 @@ class SeveralShellsTest(unittest.TestCase):
         codeact_embedded.execute(21, "shared_name", False, True)
         self.assertEqual(self.java.take()[0][1]["data"]["text/plain"], "'twenty-one'")
 
+    def test_table_schema_comes_in_every_shell_and_after_a_restart(self):
+        code = "import pandas as pd\npd.DataFrame({'a': [1]})"
+        for engine in (21, 22, 22):
+            self.java.take()
+            codeact_embedded.execute(engine, code, False, True)
+            self.assertIn("application/vnd.dataresource+json", self.java.take()[0][1]["data"], engine)
+            codeact_embedded.restart(22, tempfile.gettempdir())
+
 
 if __name__ == "__main__":
     unittest.main()

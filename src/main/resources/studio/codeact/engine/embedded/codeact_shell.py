@@ -67,8 +67,8 @@ class Formatter(DisplayFormatter):
     """Turns on pandas' table schema the first time a value is shown after pandas was imported."""
 
     def format(self, obj, include=None, exclude=None):
-        if not _pandas_ready and "pandas" in sys.modules:
-            _configure_pandas()
+        if not getattr(self.parent, "_codeact_pandas", True) and "pandas" in sys.modules:
+            _configure_pandas(self.parent)
         return super().format(obj, include=include, exclude=exclude)
 
 
@@ -94,14 +94,21 @@ def clean_traceback(etype, stb):
     return lines
 
 
-def _configure_pandas():
-    """What ``codeact_support.setup`` does for pandas, done once pandas is there."""
+def _configure_pandas(shell):
+    """What ``codeact_support.setup`` does for pandas, once pandas is there: its options once per
+    process, and the table-schema formatter, which pandas adds to the current shell only, per shell."""
     global _pandas_ready
-    _pandas_ready = True
+    shell._codeact_pandas = True
     try:
         pd = sys.modules["pandas"]
-        pd.set_option("display.html.table_schema", True)
-        pd.set_option("display.max_columns", 50)
+        if not _pandas_ready:
+            _pandas_ready = True
+            pd.set_option("display.max_columns", 50)
+            pd.set_option("display.html.table_schema", True)
+        if pd.get_option("display.html.table_schema"):
+            from pandas.io.formats.printing import enable_data_resource_formatter
+            activate(shell)
+            enable_data_resource_formatter(True)
     except Exception:  # a half-imported or broken pandas: leave its defaults
         pass
 
@@ -128,8 +135,8 @@ def _configure_inline(shell):
 
 def before_cell(shell):
     """Cheap checks before each cell: integrations that became possible since the last one."""
-    if not _pandas_ready and "pandas" in sys.modules:
-        _configure_pandas()
+    if not shell._codeact_pandas and "pandas" in sys.modules:
+        _configure_pandas(shell)
     _configure_inline(shell)
 
 
@@ -139,6 +146,7 @@ def new_shell(working_directory):
     shell = Shell(config=config, colors="NoColor", displayhook_class=Hook, display_pub_class=Publisher)
     shell._codeact_cwd = working_directory
     shell._codeact_inline = False
+    shell._codeact_pandas = False
     activate(shell, force=True)
     return shell
 

@@ -55,6 +55,8 @@ class FakeJava:
             if not self.answers:
                 return codeact_io.REFUSED
             answer = self.answers.pop(0)
+            if callable(answer):
+                answer = answer()
             if isinstance(answer, int):
                 return answer
             self._pending = answer.encode("utf-8")

@@ -79,6 +79,16 @@ class ShellTest(unittest.TestCase):
         _, _, records = self.run_cell("kept")
         self.assertEqual(self.single(records, "result")["data"]["text/plain"], "'yes'")
 
+    def test_an_interrupted_question_raises_once(self):
+        def interrupted_answer():
+            self.java.reason.reason = codeact_guard.INTERRUPT  # what Java does before cancelling the question
+            return -2
+        self.java.answers.append(interrupted_answer)
+        ok, _, records = self.run_cell("input('name? ')")
+        self.assertEqual((ok, [name for name, _ in records]), (0, ["error"]))
+        self.assertEqual(records[0][1]["ename"], "KeyboardInterrupt")
+        self.assertEqual(self.java.reason.reason, codeact_guard.NONE)
+
     def test_exit_calls_end_the_cell_with_a_clear_error(self):
         for code in ("exit()", "quit()", "import sys; sys.exit(1)", "import os; os._exit(0)", "import os; os.abort()",
                      "import os, signal; os.kill(os.getpid(), signal.SIGTERM)", "raise SystemExit"):

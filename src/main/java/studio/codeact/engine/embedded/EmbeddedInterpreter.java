@@ -60,7 +60,7 @@ final class EmbeddedInterpreter {
      * @throws EngineException when {@code python} cannot be embedded, or another Python already is
      */
     static synchronized EmbeddedInterpreter obtain(PythonInterpreter python) {
-        if (startedWith != null && !startedWith.executable().equals(python.executable())) {
+        if (startedWith != null && !sameEnvironment(startedWith, python)) {
             throw new EngineException("the embedded engine already runs " + startedWith.executable() + " in this process and cannot also run "
                     + python.executable() + "; use --engine kernel for a second Python");
         }
@@ -68,6 +68,12 @@ final class EmbeddedInterpreter {
             instance = start(python);
         }
         return instance;
+    }
+
+    /** Two paths to one environment ({@code python3} and {@code python3.11}) may share the interpreter; a venv may not. */
+    private static boolean sameEnvironment(PythonInterpreter running, PythonInterpreter wanted) {
+        return running.executable().equals(wanted.executable())
+                || running.prefix().equals(wanted.prefix()) && running.libpython().equals(wanted.libpython());
     }
 
     private static EmbeddedInterpreter start(PythonInterpreter python) {

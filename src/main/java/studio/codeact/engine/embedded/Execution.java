@@ -156,19 +156,21 @@ final class Execution {
         return answer.length;
     }
 
-    /** Records why the cell is being interrupted; false when it already was. Wakes a pending {@code input()}. */
-    boolean stop(Stop why) {
-        synchronized (this) {
-            if (stop != null) {
-                return false;
-            }
-            stop = why;
+    /** Records why the cell is being interrupted; false when it already was. */
+    synchronized boolean stop(Stop why) {
+        if (stop != null) {
+            return false;
         }
+        stop = why;
+        return true;
+    }
+
+    /** Ends a wait in {@code input()}: it returns "interrupted" (call after {@link #stop}). */
+    void cancelQuestion() {
         CompletableFuture<Optional<String>> pending = question;
         if (pending != null) {
             pending.cancel(false);
         }
-        return true;
     }
 
     Stop stopped() {

@@ -82,6 +82,7 @@ final class Interrupter {
             struct.set(JAVA_LONG, RSS, rss);
             setReason(why == Execution.Stop.MEMORY ? MEMORY : INTERRUPT);
             send();
+            target.cancelQuestion(); // after the reason is written: Python takes it when input() returns
         }
         resendLater(target);
         return true;

@@ -36,6 +36,7 @@ def install(emit_address, ask_address, signum, reason_address, executable):
     getpass.getpass = _channel.getpass
     codeact_guard.install_exit_guards()
     codeact_guard.install_interrupts(signum, reason_address)
+    _channel.interrupted = codeact_guard.raise_interrupt
     codeact_shell.configure(_channel, __file__, codeact_io.__file__, codeact_shell.__file__)
 
 

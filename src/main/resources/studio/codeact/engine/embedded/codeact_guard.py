@@ -152,6 +152,14 @@ def _raise_pending():
     raise KeyboardInterrupt
 
 
+def raise_interrupt():
+    """Raises what Java asked for, taking it so the signal handler does not raise it again;
+    ``KeyboardInterrupt`` when nothing is pending (an ``input()`` that was answered "interrupted")."""
+    if _reason is not None:
+        _raise_pending()
+    raise KeyboardInterrupt
+
+
 def _on_signal(signum, frame):
     if _reason is not None and _reason.armed:
         _raise_pending()

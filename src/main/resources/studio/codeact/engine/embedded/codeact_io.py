@@ -44,6 +44,10 @@ def _default(value):
     return str(value)
 
 
+def _keyboard_interrupt():
+    raise KeyboardInterrupt
+
+
 def to_json(value):
     return json.dumps(value, default=_default, ensure_ascii=False)
 
@@ -60,6 +64,7 @@ class Channel:
         self._flusher = None
         self._flusher_idle = False
         self._answer = None
+        self.interrupted = _keyboard_interrupt  # what to raise when Java says a question was interrupted
         self.stdout = OutStream(self, STDOUT, "<stdout>")
         self.stderr = OutStream(self, STDERR, "<stderr>")
         self._streams = (self.stdout, self.stderr)
@@ -132,7 +137,7 @@ class Channel:
             self._answer = ctypes.create_string_buffer(_ANSWER_CAPACITY)
         length = self._ask(prompt_bytes, len(prompt_bytes), 1 if password else 0, self._answer, _ANSWER_CAPACITY)
         if length == INTERRUPTED:
-            raise KeyboardInterrupt
+            self.interrupted()
         if length < 0:
             from IPython.core.error import StdinNotImplementedError
             what = "getpass" if password else "raw_input"

@@ -1,8 +1,6 @@
 package studio.codeact.engine.embedded;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
@@ -10,21 +8,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The handful of CPython C API functions the engine calls, each checked where it is called: a
- * failure becomes a {@link PythonException} carrying Python's own error.
+ * The CPython C API functions the engine calls, each checked where it is called: a failure
+ * becomes a {@link PythonException} carrying Python's own error.
+ *
+ * <p>Every function is linked with one of the {@link NativeShapes} ({@code long…}→{@code long}):
+ * {@code PyObject *} travels as its address. Python objects are owned by {@link PyRef}s.
  *
  * <p>Thread: only the interpreter's thread ({@link PythonThread}) calls these, and only while it
  * holds the GIL, except {@link #initialize} (before there is a GIL) and {@link #restoreThread}.
  */
 final class CApi {
 
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final Charset WCHAR = Charset.forName("UTF-32LE");
 
     private final MethodHandle setProgramName;
@@ -51,47 +49,39 @@ final class CApi {
     private final MethodHandle errFetch;
     private final MethodHandle errNormalize;
     private final MethodHandle objectStr;
-    private final MemorySegment none;
-    private final MemorySegment trueObject;
-    private final MemorySegment falseObject;
+    private final long none;
+    private final long trueObject;
+    private final long falseObject;
 
     CApi(LibPython library) {
         SymbolLookup lookup = library.lookup();
-        setProgramName = library.has("Py_SetProgramName") ? downcall(lookup, "Py_SetProgramName", FunctionDescriptor.ofVoid(ADDRESS)) : null;
-        initializeEx = downcall(lookup, "Py_InitializeEx", FunctionDescriptor.ofVoid(JAVA_INT));
-        isInitialized = downcall(lookup, "Py_IsInitialized", FunctionDescriptor.of(JAVA_INT));
-        saveThread = downcall(lookup, "PyEval_SaveThread", FunctionDescriptor.of(ADDRESS));
-        restoreThread = downcall(lookup, "PyEval_RestoreThread", FunctionDescriptor.ofVoid(ADDRESS));
-        importModule = downcall(lookup, "PyImport_ImportModule", FunctionDescriptor.of(ADDRESS, ADDRESS));
-        getAttrString = downcall(lookup, "PyObject_GetAttrString", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-        callObject = downcall(lookup, "PyObject_CallObject", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-        tupleNew = downcall(lookup, "PyTuple_New", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-        tupleSetItem = downcall(lookup, "PyTuple_SetItem", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
-        tupleGetItem = downcall(lookup, "PyTuple_GetItem", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
-        listNew = downcall(lookup, "PyList_New", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-        listSetItem = downcall(lookup, "PyList_SetItem", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
-        sysSetObject = downcall(lookup, "PySys_SetObject", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-        unicodeFromStringAndSize = downcall(lookup, "PyUnicode_FromStringAndSize", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
-        unicodeAsUtf8AndSize = downcall(lookup, "PyUnicode_AsUTF8AndSize", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-        longFromLongLong = downcall(lookup, "PyLong_FromLongLong", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-        longAsLongLong = downcall(lookup, "PyLong_AsLongLong", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
-        incRef = downcall(lookup, "Py_IncRef", FunctionDescriptor.ofVoid(ADDRESS));
-        decRef = downcall(lookup, "Py_DecRef", FunctionDescriptor.ofVoid(ADDRESS));
-        errOccurred = downcall(lookup, "PyErr_Occurred", FunctionDescriptor.of(ADDRESS));
-        errFetch = downcall(lookup, "PyErr_Fetch", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
-        errNormalize = downcall(lookup, "PyErr_NormalizeException", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
-        objectStr = downcall(lookup, "PyObject_Str", FunctionDescriptor.of(ADDRESS, ADDRESS));
-        none = data(lookup, "_Py_NoneStruct");
-        trueObject = data(lookup, "_Py_TrueStruct");
-        falseObject = data(lookup, "_Py_FalseStruct");
-    }
-
-    private static MethodHandle downcall(SymbolLookup lookup, String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(data(lookup, name), descriptor);
-    }
-
-    private static MemorySegment data(SymbolLookup lookup, String name) {
-        return lookup.find(name).orElseThrow(() -> new IllegalStateException("libpython has no " + name));
+        setProgramName = library.has("Py_SetProgramName") ? NativeShapes.link(lookup, "Py_SetProgramName", 1) : null;
+        initializeEx = NativeShapes.link(lookup, "Py_InitializeEx", 1);
+        isInitialized = NativeShapes.link(lookup, "Py_IsInitialized", 0);
+        saveThread = NativeShapes.link(lookup, "PyEval_SaveThread", 0);
+        restoreThread = NativeShapes.link(lookup, "PyEval_RestoreThread", 1);
+        importModule = NativeShapes.link(lookup, "PyImport_ImportModule", 1);
+        getAttrString = NativeShapes.link(lookup, "PyObject_GetAttrString", 2);
+        callObject = NativeShapes.link(lookup, "PyObject_CallObject", 2);
+        tupleNew = NativeShapes.link(lookup, "PyTuple_New", 1);
+        tupleSetItem = NativeShapes.link(lookup, "PyTuple_SetItem", 3);
+        tupleGetItem = NativeShapes.link(lookup, "PyTuple_GetItem", 2);
+        listNew = NativeShapes.link(lookup, "PyList_New", 1);
+        listSetItem = NativeShapes.link(lookup, "PyList_SetItem", 3);
+        sysSetObject = NativeShapes.link(lookup, "PySys_SetObject", 2);
+        unicodeFromStringAndSize = NativeShapes.link(lookup, "PyUnicode_FromStringAndSize", 2);
+        unicodeAsUtf8AndSize = NativeShapes.link(lookup, "PyUnicode_AsUTF8AndSize", 2);
+        longFromLongLong = NativeShapes.link(lookup, "PyLong_FromLongLong", 1);
+        longAsLongLong = NativeShapes.link(lookup, "PyLong_AsLongLong", 1);
+        incRef = NativeShapes.link(lookup, "Py_IncRef", 1);
+        decRef = NativeShapes.link(lookup, "Py_DecRef", 1);
+        errOccurred = NativeShapes.link(lookup, "PyErr_Occurred", 0);
+        errFetch = NativeShapes.link(lookup, "PyErr_Fetch", 3);
+        errNormalize = NativeShapes.link(lookup, "PyErr_NormalizeException", 3);
+        objectStr = NativeShapes.link(lookup, "PyObject_Str", 1);
+        none = NativeShapes.address(lookup, "_Py_NoneStruct");
+        trueObject = NativeShapes.address(lookup, "_Py_TrueStruct");
+        falseObject = NativeShapes.address(lookup, "_Py_FalseStruct");
     }
 
     // -- life --------------------------------------------------------------------------------
@@ -106,10 +96,10 @@ final class CApi {
         try {
             if (setProgramName != null) {
                 // Python keeps the pointer: the text lives as long as the process.
-                setProgramName.invokeExact(Arena.global().allocateFrom(executable, WCHAR));
+                long ignored = (long) setProgramName.invokeExact(Arena.global().allocateFrom(executable, WCHAR).address());
             }
-            initializeEx.invokeExact(0);
-            if ((int) isInitialized.invokeExact() == 0) {
+            long ignored = (long) initializeEx.invokeExact(0L);
+            if ((int) (long) isInitialized.invokeExact() == 0) {
                 throw new IllegalStateException("Py_InitializeEx returned but Python is not initialised");
             }
         } catch (RuntimeException e) {
@@ -120,18 +110,18 @@ final class CApi {
     }
 
     /** Releases the GIL; returns the thread state to hand to {@link #restoreThread}. */
-    MemorySegment saveThread() {
+    long saveThread() {
         try {
-            return (MemorySegment) saveThread.invokeExact();
+            return (long) saveThread.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Takes the GIL back for the thread that released it. */
-    void restoreThread(MemorySegment state) {
+    void restoreThread(long state) {
         try {
-            restoreThread.invokeExact(state);
+            long ignored = (long) restoreThread.invokeExact(state);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -141,7 +131,7 @@ final class CApi {
 
     PyRef importModule(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            return owned((MemorySegment) importModule.invokeExact(arena.allocateFrom(name)), "import " + name);
+            return owned((long) importModule.invokeExact(arena.allocateFrom(name).address()), "import " + name);
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
@@ -151,7 +141,7 @@ final class CApi {
 
     PyRef attribute(PyRef object, String name) {
         try (Arena arena = Arena.ofConfined()) {
-            return owned((MemorySegment) getAttrString.invokeExact(object.address(), arena.allocateFrom(name)), name);
+            return owned((long) getAttrString.invokeExact(object.address(), arena.allocateFrom(name).address()), name);
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
@@ -164,14 +154,14 @@ final class CApi {
      * {@link Boolean}, {@code null} (None) or a {@link PyRef} (borrowed: the caller still owns it).
      */
     PyRef call(PyRef callable, Object... args) {
-        try (PyRef tuple = owned((MemorySegment) tupleNew.invokeExact((long) args.length), "tuple")) {
+        try (PyRef tuple = owned((long) tupleNew.invokeExact((long) args.length), "tuple")) {
             for (int i = 0; i < args.length; i++) {
-                MemorySegment item = toPython(args[i]);
-                if ((int) tupleSetItem.invokeExact(tuple.address(), (long) i, item) != 0) {
+                long item = toPython(args[i]);
+                if ((int) (long) tupleSetItem.invokeExact(tuple.address(), (long) i, item) != 0) {
                     throw fetchError("tuple item");
                 }
             }
-            return owned((MemorySegment) callObject.invokeExact(callable.address(), tuple.address()), "call");
+            return owned((long) callObject.invokeExact(callable.address(), tuple.address()), "call");
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
@@ -180,7 +170,7 @@ final class CApi {
     }
 
     /** A new reference for a Java value (see {@link #call}). */
-    private MemorySegment toPython(Object value) throws Throwable {
+    private long toPython(Object value) throws Throwable {
         return switch (value) {
             case null -> newReference(none);
             case String text -> string(text).address();
@@ -192,8 +182,8 @@ final class CApi {
         };
     }
 
-    private MemorySegment newReference(MemorySegment object) throws Throwable {
-        incRef.invokeExact(object);
+    private long newReference(long object) throws Throwable {
+        long ignored = (long) incRef.invokeExact(object);
         return object;
     }
 
@@ -202,7 +192,7 @@ final class CApi {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment bytes = arena.allocate(Math.max(1, utf8.length));
             MemorySegment.copy(utf8, 0, bytes, JAVA_BYTE, 0, utf8.length);
-            return owned((MemorySegment) unicodeFromStringAndSize.invokeExact(bytes, (long) utf8.length), "str");
+            return owned((long) unicodeFromStringAndSize.invokeExact(bytes.address(), (long) utf8.length), "str");
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
@@ -212,7 +202,7 @@ final class CApi {
 
     PyRef integer(long value) {
         try {
-            return owned((MemorySegment) longFromLongLong.invokeExact(value), "int");
+            return owned((long) longFromLongLong.invokeExact(value), "int");
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
@@ -223,9 +213,9 @@ final class CApi {
     /** A new Python list of strings. */
     PyRef stringList(List<String> items) {
         try {
-            PyRef list = owned((MemorySegment) listNew.invokeExact((long) items.size()), "list");
+            PyRef list = owned((long) listNew.invokeExact((long) items.size()), "list");
             for (int i = 0; i < items.size(); i++) {
-                if ((int) listSetItem.invokeExact(list.address(), (long) i, string(items.get(i)).address()) != 0) {
+                if ((int) (long) listSetItem.invokeExact(list.address(), (long) i, string(items.get(i)).address()) != 0) {
                     list.close();
                     throw fetchError("list item");
                 }
@@ -241,7 +231,7 @@ final class CApi {
     /** {@code sys.<name> = value}. */
     void setSys(String name, PyRef value) {
         try (Arena arena = Arena.ofConfined()) {
-            if ((int) sysSetObject.invokeExact(arena.allocateFrom(name), value.address()) != 0) {
+            if ((int) (long) sysSetObject.invokeExact(arena.allocateFrom(name).address(), value.address()) != 0) {
                 throw fetchError("sys." + name);
             }
         } catch (PythonException e) {
@@ -251,16 +241,16 @@ final class CApi {
         }
     }
 
-    /** The text of a {@code str} object (borrowed or owned). */
-    String text(MemorySegment unicode) {
+    /** The text of a {@code str} object at {@code unicode} (borrowed or owned). */
+    String text(long unicode) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment size = arena.allocate(JAVA_LONG);
-            MemorySegment utf8 = (MemorySegment) unicodeAsUtf8AndSize.invokeExact(unicode, size);
-            if (utf8.equals(MemorySegment.NULL)) {
+            long utf8 = (long) unicodeAsUtf8AndSize.invokeExact(unicode, size.address());
+            if (utf8 == 0) {
                 throw fetchError("str");
             }
             long length = size.get(JAVA_LONG, 0);
-            return new String(utf8.reinterpret(length).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+            return new String(MemorySegment.ofAddress(utf8).reinterpret(length).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
@@ -268,11 +258,11 @@ final class CApi {
         }
     }
 
-    /** The value of an {@code int} object. */
-    long longValue(MemorySegment number) {
+    /** The value of the {@code int} object at {@code number}. */
+    long longValue(long number) {
         try {
             long value = (long) longAsLongLong.invokeExact(number);
-            if (value == -1 && !((MemorySegment) errOccurred.invokeExact()).equals(MemorySegment.NULL)) {
+            if (value == -1 && (long) errOccurred.invokeExact() != 0) {
                 throw fetchError("int");
             }
             return value;
@@ -284,10 +274,10 @@ final class CApi {
     }
 
     /** Item {@code index} of a tuple, borrowed: valid while the tuple is. */
-    MemorySegment tupleItem(PyRef tuple, int index) {
+    long tupleItem(PyRef tuple, int index) {
         try {
-            MemorySegment item = (MemorySegment) tupleGetItem.invokeExact(tuple.address(), (long) index);
-            if (item.equals(MemorySegment.NULL)) {
+            long item = (long) tupleGetItem.invokeExact(tuple.address(), (long) index);
+            if (item == 0) {
                 throw fetchError("tuple item " + index);
             }
             return item;
@@ -298,9 +288,9 @@ final class CApi {
         }
     }
 
-    void decRef(MemorySegment object) {
+    void decRef(long object) {
         try {
-            decRef.invokeExact(object);
+            long ignored = (long) decRef.invokeExact(object);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -308,8 +298,8 @@ final class CApi {
 
     // -- errors ------------------------------------------------------------------------------
 
-    private PyRef owned(MemorySegment address, String what) {
-        if (address.equals(MemorySegment.NULL)) {
+    private PyRef owned(long address, String what) {
+        if (address == 0) {
             throw fetchError(what);
         }
         return new PyRef(this, address);
@@ -318,33 +308,41 @@ final class CApi {
     /** Takes Python's current exception (clearing it) as a {@link PythonException}. */
     PythonException fetchError(String what) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment type = arena.allocate(ADDRESS);
-            MemorySegment value = arena.allocate(ADDRESS);
-            MemorySegment traceback = arena.allocate(ADDRESS);
-            errFetch.invokeExact(type, value, traceback);
-            if (type.get(ADDRESS, 0).equals(MemorySegment.NULL)) {
+            MemorySegment slots = arena.allocate(JAVA_LONG, 3);
+            fetchInto(slots);
+            long type = slots.getAtIndex(JAVA_LONG, 0);
+            if (type == 0) {
                 return new PythonException("SystemError", what + " failed without a Python error");
             }
-            errNormalize.invokeExact(type, value, traceback);
+            long ignored = (long) errNormalize.invokeExact(slots.address(), slots.address() + 8, slots.address() + 16);
             try {
-                return new PythonException(describe(type.get(ADDRESS, 0), "__name__"), describeValue(value.get(ADDRESS, 0)));
+                return new PythonException(describe(slots.getAtIndex(JAVA_LONG, 0)), describeValue(slots.getAtIndex(JAVA_LONG, 1)));
             } finally {
-                for (MemorySegment slot : List.of(type, value, traceback)) {
-                    MemorySegment object = slot.get(ADDRESS, 0);
-                    if (!object.equals(MemorySegment.NULL)) {
-                        decRef(object);
-                    }
-                }
+                release(slots);
             }
         } catch (Throwable e) {
             return new PythonException("SystemError", what + " failed and its error could not be read: " + e);
         }
     }
 
-    private String describe(MemorySegment object, String attribute) throws Throwable {
+    private void fetchInto(MemorySegment slots) throws Throwable {
+        long ignored = (long) errFetch.invokeExact(slots.address(), slots.address() + 8, slots.address() + 16);
+    }
+
+    private void release(MemorySegment slots) {
+        for (int i = 0; i < 3; i++) {
+            long object = slots.getAtIndex(JAVA_LONG, i);
+            if (object != 0) {
+                decRef(object);
+            }
+        }
+    }
+
+    /** {@code type.__name__}. */
+    private String describe(long type) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = (MemorySegment) getAttrString.invokeExact(object, arena.allocateFrom(attribute));
-            if (name.equals(MemorySegment.NULL)) {
+            long name = (long) getAttrString.invokeExact(type, arena.allocateFrom("__name__").address());
+            if (name == 0) {
                 clearError();
                 return "Exception";
             }
@@ -356,12 +354,13 @@ final class CApi {
         }
     }
 
-    private String describeValue(MemorySegment value) throws Throwable {
-        if (value.equals(MemorySegment.NULL)) {
+    /** {@code str(value)}. */
+    private String describeValue(long value) throws Throwable {
+        if (value == 0) {
             return "";
         }
-        MemorySegment text = (MemorySegment) objectStr.invokeExact(value);
-        if (text.equals(MemorySegment.NULL)) {
+        long text = (long) objectStr.invokeExact(value);
+        if (text == 0) {
             clearError();
             return "";
         }
@@ -374,14 +373,9 @@ final class CApi {
 
     private void clearError() throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment slots = arena.allocate(ADDRESS, 3);
-            errFetch.invokeExact(slots, slots.asSlice(ADDRESS.byteSize()), slots.asSlice(2 * ADDRESS.byteSize()));
-            for (int i = 0; i < 3; i++) {
-                MemorySegment object = slots.getAtIndex(ADDRESS, i);
-                if (!object.equals(MemorySegment.NULL)) {
-                    decRef(object);
-                }
-            }
+            MemorySegment slots = arena.allocate(JAVA_LONG, 3);
+            fetchInto(slots);
+            release(slots);
         }
     }
 }

@@ -219,6 +219,7 @@ public final class EmbeddedEngine implements PythonEngine {
             details.put("libpython", python.library.path().toString());
             details.put("prefix", python.python.prefix().toString());
             details.put("interpreter_start_ms", String.format(java.util.Locale.ROOT, "%.1f", python.startMillis));
+            python.startPhases.forEach((phase, millis) -> details.put("interpreter_" + phase, String.valueOf(millis)));
         }
         details.put("process", "in the application's process (pid " + ProcessHandle.current().pid() + "); restart gives a fresh namespace, "
                 + "a new process is the kernel engine's");

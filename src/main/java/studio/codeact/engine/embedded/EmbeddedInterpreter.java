@@ -7,7 +7,9 @@ import studio.codeact.engine.PythonSupport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -40,9 +42,12 @@ final class EmbeddedInterpreter {
     final ScheduledExecutorService timer;
     private final Upcalls upcalls;
     final double startMillis;
+    /** How long each step of the start took, in milliseconds (for {@code info()} and the doctor). */
+    final Map<String, Double> startPhases;
 
     private EmbeddedInterpreter(PythonInterpreter python, LibPython library, PythonThread thread, PythonBridge bridge,
-                                Upcalls upcalls, Interrupter interrupter, ScheduledExecutorService timer, double startMillis) {
+                                Upcalls upcalls, Interrupter interrupter, ScheduledExecutorService timer, double startMillis,
+                                Map<String, Double> startPhases) {
         this.python = python;
         this.library = library;
         this.thread = thread;
@@ -52,6 +57,7 @@ final class EmbeddedInterpreter {
         this.timer = timer;
         this.memory = new MemoryWatch(interrupter);
         this.startMillis = startMillis;
+        this.startPhases = Map.copyOf(startPhases);
     }
 
     /**
@@ -78,38 +84,55 @@ final class EmbeddedInterpreter {
 
     private static EmbeddedInterpreter start(PythonInterpreter python) {
         long began = System.nanoTime();
+        Map<String, Double> phases = new LinkedHashMap<>();
         LibPython library = LibPython.load(python);
         CApi api = new CApi(library);
+        long loaded = System.nanoTime();
+        phases.put("load_ms", millis(began, loaded));
         if (started == null) {
             started = PythonThread.start(api, python.executable().toString());
             startedWith = python;
         }
         PythonThread thread = started;
+        phases.put("initialize_ms", millis(loaded, System.nanoTime()));
         List<String> path = new ArrayList<>(python.path());
         path.add(supportFolder().toString());
         // the heavy part (importing IPython) runs on the Python thread while Java prepares the rest
-        CompletableFuture<PyRef> module = thread.submit(python1 -> {
-            python1.setSys("path", python1.stringList(path));
-            return python1.importModule(PythonBridge.MODULE);
+        CompletableFuture<PyRef> module = thread.submit(py -> {
+            long importing = System.nanoTime();
+            py.setSys("path", py.stringList(path));
+            PyRef imported = py.importModule(PythonBridge.MODULE);
+            phases.put("import_ipython_ms", millis(importing, System.nanoTime()));
+            return imported;
         });
+        long preparing = System.nanoTime();
         Upcalls upcalls = new Upcalls();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 work -> Thread.ofPlatform().name("codeact-embedded-timer").daemon(true).unstarted(work));
         Interrupter interrupter = new Interrupter(thread.pthread(), timer);
+        double javaMillis = millis(preparing, System.nanoTime());
         try {
-            PythonBridge bridge = thread.submit(python1 -> {
+            PythonBridge bridge = thread.submit(py -> {
                 try (PyRef bridgeModule = module.join()) {
-                    return PythonBridge.install(python1, bridgeModule, upcalls, interrupter, python.executable().toString());
+                    long installing = System.nanoTime();
+                    PythonBridge installed = PythonBridge.install(py, bridgeModule, upcalls, interrupter, python.executable().toString());
+                    phases.put("install_ms", millis(installing, System.nanoTime()));
+                    return installed;
                 }
             }).join();
+            phases.put("upcalls_ms (alongside the import)", javaMillis);
             return new EmbeddedInterpreter(python, library, thread, bridge, upcalls, interrupter, timer,
-                    (System.nanoTime() - began) / 1e6);
+                    millis(began, System.nanoTime()), phases);
         } catch (CompletionException e) {
             timer.shutdownNow();
             Throwable cause = e.getCause() instanceof CompletionException inner ? inner.getCause() : e.getCause();
             throw new EngineException("the embedded engine could not load IPython into " + python.executable() + ": "
                     + cause.getMessage() + "; install " + PythonInterpreter.DEBIAN_PACKAGES + " or use --engine kernel", cause);
         }
+    }
+
+    private static double millis(long from, long to) {
+        return Math.round((to - from) / 1e4) / 100.0;
     }
 
     /** The shared support folder ({@code codeact_support.py}) with the bridge modules added. */

@@ -3,7 +3,6 @@ package studio.codeact.engine.embedded;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonInterpreter;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import java.nio.file.Path;
  * as numpy are not linked against libpython and find its symbols in the global scope. A loaded
  * library stays loaded for the life of the process.
  */
-record LibPython(PythonInterpreter interpreter, Path path, MemorySegment handle) {
+record LibPython(PythonInterpreter interpreter, Path path, long handle) {
 
     /**
      * Loads the interpreter's libpython.
@@ -28,7 +27,7 @@ record LibPython(PythonInterpreter interpreter, Path path, MemorySegment handle)
         Path path = interpreter.libpython().filter(Files::isReadable).orElseThrow(() -> new EngineException(
                 interpreter.executable() + " has no shared libpython, which the embedded engine needs; use --engine kernel"
                         + " (or install the shared library, e.g. Debian's libpython" + majorMinor(interpreter.version()) + ")"));
-        MemorySegment handle = Libc.openGlobal(path.toString()).orElseThrow(() -> new EngineException(
+        long handle = Libc.openGlobal(path.toString()).orElseThrow(() -> new EngineException(
                 "could not load " + path + " (" + Libc.lastError() + "); use --engine kernel"));
         return new LibPython(interpreter, path, handle);
     }

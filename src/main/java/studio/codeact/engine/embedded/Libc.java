@@ -1,62 +1,51 @@
 package studio.codeact.engine.embedded;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 /**
  * The few C library functions the embedded engine needs besides Python's own: loading a shared
- * library into the global symbol scope, and signalling one thread. Linux (glibc) only.
+ * library into the global symbol scope, and signalling one thread. Linux (glibc) only. Linked
+ * with {@link NativeShapes}.
  */
 final class Libc {
 
-    static final int RTLD_NOW = 0x2;
-    static final int RTLD_GLOBAL = 0x100;
+    static final long RTLD_NOW = 0x2;
+    static final long RTLD_GLOBAL = 0x100;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup C = LINKER.defaultLookup();
+    private static final SymbolLookup C = Linker.nativeLinker().defaultLookup();
 
-    private static final MethodHandle DLOPEN = handle("dlopen", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle DLSYM = handle("dlsym", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle DLERROR = handle("dlerror", FunctionDescriptor.of(ADDRESS));
-    private static final MethodHandle PTHREAD_SELF = handle("pthread_self", FunctionDescriptor.of(JAVA_LONG));
-    private static final MethodHandle PTHREAD_KILL = handle("pthread_kill", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle MALLOC_TRIM = handle("malloc_trim", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
-    private static final MethodHandle SIGRTMIN = handle("__libc_current_sigrtmin", FunctionDescriptor.of(JAVA_INT));
-    private static final MethodHandle GETPAGESIZE = handle("getpagesize", FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle DLOPEN = NativeShapes.link(C, "dlopen", 2);
+    private static final MethodHandle DLSYM = NativeShapes.link(C, "dlsym", 2);
+    private static final MethodHandle DLERROR = NativeShapes.link(C, "dlerror", 0);
+    private static final MethodHandle PTHREAD_SELF = NativeShapes.link(C, "pthread_self", 0);
+    private static final MethodHandle PTHREAD_KILL = NativeShapes.link(C, "pthread_kill", 2);
+    private static final MethodHandle MALLOC_TRIM = NativeShapes.link(C, "malloc_trim", 1);
+    private static final MethodHandle SIGRTMIN = NativeShapes.link(C, "__libc_current_sigrtmin", 0);
+    private static final MethodHandle GETPAGESIZE = NativeShapes.link(C, "getpagesize", 0);
 
     private Libc() {
     }
 
-    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
-        MemorySegment symbol = C.find(name).orElseThrow(() -> new UnsupportedOperationException(
-                "the C library has no " + name + "; the embedded engine needs Linux with glibc"));
-        return LINKER.downcallHandle(symbol, descriptor);
-    }
-
     /** {@code dlopen(path, RTLD_NOW | RTLD_GLOBAL)}: a handle, or empty with {@link #lastError()} saying why. */
-    static Optional<MemorySegment> openGlobal(String path) {
+    static Optional<Long> openGlobal(String path) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment handle = (MemorySegment) DLOPEN.invokeExact(arena.allocateFrom(path), RTLD_NOW | RTLD_GLOBAL);
-            return handle.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(handle);
+            long handle = (long) DLOPEN.invokeExact(arena.allocateFrom(path).address(), RTLD_NOW | RTLD_GLOBAL);
+            return handle == 0 ? Optional.empty() : Optional.of(handle);
         } catch (Throwable e) {
             throw new IllegalStateException("dlopen failed", e);
         }
     }
 
     /** The address of {@code name} in a library opened by {@link #openGlobal}, if it has one. */
-    static Optional<MemorySegment> symbol(MemorySegment library, String name) {
+    static Optional<MemorySegment> symbol(long library, String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment address = (MemorySegment) DLSYM.invokeExact(library, arena.allocateFrom(name));
-            return address.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(address);
+            long address = (long) DLSYM.invokeExact(library, arena.allocateFrom(name).address());
+            return address == 0 ? Optional.empty() : Optional.of(MemorySegment.ofAddress(address));
         } catch (Throwable e) {
             throw new IllegalStateException("dlsym failed", e);
         }
@@ -65,8 +54,8 @@ final class Libc {
     /** The dynamic linker's last error message, or an empty string. */
     static String lastError() {
         try {
-            MemorySegment message = (MemorySegment) DLERROR.invokeExact();
-            return message.equals(MemorySegment.NULL) ? "" : message.reinterpret(4096).getString(0);
+            long message = (long) DLERROR.invokeExact();
+            return message == 0 ? "" : MemorySegment.ofAddress(message).reinterpret(4096).getString(0);
         } catch (Throwable e) {
             throw new IllegalStateException("dlerror failed", e);
         }
@@ -84,7 +73,7 @@ final class Libc {
     /** Sends {@code signal} to one thread of this process; 0 on success, else an errno value. */
     static int pthreadKill(long thread, int signal) {
         try {
-            return (int) PTHREAD_KILL.invokeExact(thread, signal);
+            return (int) (long) PTHREAD_KILL.invokeExact(thread, (long) signal);
         } catch (Throwable e) {
             throw new IllegalStateException("pthread_kill failed", e);
         }
@@ -93,7 +82,7 @@ final class Libc {
     /** Hands freed heap memory back to the operating system. */
     static void mallocTrim() {
         try {
-            int ignored = (int) MALLOC_TRIM.invokeExact(0L);
+            long ignored = (long) MALLOC_TRIM.invokeExact(0L);
         } catch (Throwable e) {
             throw new IllegalStateException("malloc_trim failed", e);
         }
@@ -102,7 +91,7 @@ final class Libc {
     /** The first real-time signal number applications may use. */
     static int sigrtmin() {
         try {
-            return (int) SIGRTMIN.invokeExact();
+            return (int) (long) SIGRTMIN.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException("__libc_current_sigrtmin failed", e);
         }
@@ -111,7 +100,7 @@ final class Libc {
     /** Bytes per memory page. */
     static int pageSize() {
         try {
-            return (int) GETPAGESIZE.invokeExact();
+            return (int) (long) GETPAGESIZE.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException("getpagesize failed", e);
         }

@@ -1,6 +1,5 @@
 package studio.codeact.engine.embedded;
 
-import java.lang.foreign.MemorySegment;
 import java.util.function.Function;
 
 /**
@@ -75,7 +74,7 @@ final class PythonBridge {
     <T> T tablePage(CApi api, int engine, String name, long offset, int limit, String sort, boolean ascending,
                     Function<String, T> reader) {
         try (PyRef page = api.call(tablePage, engine, name, offset, limit, sort, ascending)) {
-            MemorySegment description = api.tupleItem(page, 0);
+            long description = api.tupleItem(page, 0);
             return reader.apply(api.text(description));
         }
     }

@@ -1,6 +1,5 @@
 package studio.codeact.engine.embedded;
 
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ final class PythonThread {
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final CompletableFuture<Long> started = new CompletableFuture<>();
-    private MemorySegment threadState;
+    private long threadState;
 
     private PythonThread(CApi api, String executable) {
         this.api = api;

@@ -131,11 +131,15 @@ public final class EmbeddedEngine implements PythonEngine {
         return execution.future();
     }
 
+    /** Interrupts this engine's running cell, or, when it has none yet, its next queued one as soon as it starts. */
     @Override
     public void interrupt() {
-        Execution current = running;
-        if (current != null && interpreter != null) {
-            interpreter.stop(current, Execution.Stop.USER);
+        Execution target = running;
+        if (target == null) {
+            target = queued.peek();
+        }
+        if (target != null && interpreter != null) {
+            interpreter.stop(target, Execution.Stop.USER);
         }
     }
 
@@ -144,7 +148,7 @@ public final class EmbeddedEngine implements PythonEngine {
         synchronized (lifecycle) {
             requireStarted();
             setState(EngineState.RESTARTING);
-            abortQueued("the engine restarted before this cell ran");
+            abortQueued("the engine restarted before this cell ran", Execution.Stop.RESTART);
             String folder = config.workingDirectory().toString();
             CompletableFuture<Void> fresh = interpreter.submit(api -> {
                 interpreter.bridge.restart(api, id, folder);
@@ -239,7 +243,7 @@ public final class EmbeddedEngine implements PythonEngine {
             EngineState was = state;
             setState(EngineState.CLOSED);
             if (was != EngineState.NOT_STARTED && was != EngineState.DEAD && interpreter != null) {
-                abortQueued("the engine was closed before this cell ran");
+                abortQueued("the engine was closed before this cell ran", Execution.Stop.CLOSE);
                 CompletableFuture<Void> disposed = interpreter.submit(api -> {
                     interpreter.bridge.dispose(api, id);
                     return null;
@@ -248,7 +252,11 @@ public final class EmbeddedEngine implements PythonEngine {
                 try {
                     disposed.get(config.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
-                    // a cell that ignores interrupts: its shell goes when it ends
+                    // a cell that ignores interrupts (a long native call): its result and the shell's
+                    // disposal come when it ends, and the event thread stays to deliver that result
+                    EventThread lastEvents = events;
+                    disposed.whenComplete((done, error) -> lastEvents.close(0));
+                    return;
                 }
             }
             if (events != null) {
@@ -305,10 +313,13 @@ public final class EmbeddedEngine implements PythonEngine {
         }
     }
 
-    private void abortQueued(String note) {
+    /** Aborts the cells still waiting; one that started meanwhile is interrupted instead. */
+    private void abortQueued(String note, Execution.Stop why) {
         Execution next;
         while ((next = queued.poll()) != null) {
-            next.abort(note);
+            if (!next.abort(note)) {
+                interpreter.stop(next, why);
+            }
         }
     }
 

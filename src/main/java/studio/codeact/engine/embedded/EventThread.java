@@ -78,14 +78,14 @@ final class EventThread implements Executor {
         }
     }
 
-    /** Delivers what is queued, then ends the thread (waits up to {@code millis}). */
+    /** Delivers what is queued, then ends the thread (waits up to {@code millis}; 0: does not wait). */
     void close(long millis) {
         if (stopped) {
             return;
         }
         queue.add(STOP);
         stopped = true;
-        if (!isCurrent()) {
+        if (millis > 0 && !isCurrent()) {
             try {
                 thread.join(millis);
             } catch (InterruptedException e) {

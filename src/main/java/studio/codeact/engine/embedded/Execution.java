@@ -83,6 +83,11 @@ final class Execution {
         return phase.compareAndSet(QUEUED, RUNNING);
     }
 
+    /** Whether the cell has ended (or was aborted before it ran). */
+    boolean ended() {
+        return phase.get() == DONE;
+    }
+
     /** Ends a cell that never ran; false when it already started. */
     boolean abort(String note) {
         if (!phase.compareAndSet(QUEUED, DONE)) {

@@ -54,9 +54,11 @@ final class Interrupter {
         return struct.address();
     }
 
+    /** A cell starts; one interrupted while it waited in the queue is stopped as soon as it runs. */
     synchronized void begin(Execution execution) {
         current = execution;
-        setReason(0);
+        Execution.Stop early = execution.stopped();
+        setReason(early == null ? 0 : code(early));
     }
 
     synchronized void end() {
@@ -65,27 +67,35 @@ final class Interrupter {
     }
 
     /**
-     * Interrupts {@code target} if it is the running cell. For {@link Execution.Stop#MEMORY} the
-     * handler raises {@code MemoryError} naming {@code rss} and {@code limit}.
+     * Interrupts {@code target}: at once if it is the running cell, else as soon as it starts (a
+     * queued cell). For {@link Execution.Stop#MEMORY} the handler raises {@code MemoryError}
+     * naming {@code rss} and {@code limit}.
      *
-     * @return whether {@code target} is running (and now being stopped)
+     * @return false when {@code target} already ended
      */
     boolean stop(Execution target, Execution.Stop why, long rss, long limit) {
         synchronized (this) {
-            if (target == null || current != target) {
+            if (target == null || target.ended()) {
                 return false;
             }
             if (!target.stop(why)) {
                 return true;
             }
+            if (current != target) {
+                return true; // begin() passes the reason on when the cell starts
+            }
             struct.set(JAVA_LONG, LIMIT, limit);
             struct.set(JAVA_LONG, RSS, rss);
-            setReason(why == Execution.Stop.MEMORY ? MEMORY : INTERRUPT);
+            setReason(code(why));
             send();
             target.cancelQuestion(); // after the reason is written: Python takes it when input() returns
         }
         resendLater(target);
         return true;
+    }
+
+    private static int code(Execution.Stop why) {
+        return why == Execution.Stop.MEMORY ? MEMORY : INTERRUPT;
     }
 
     /** Whether {@code execution} is the cell running now. */

@@ -89,6 +89,21 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void anInterruptRightAfterSubmittingStopsTheCell() throws Exception {
+        CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of("while True:\n    pass"), OutputListener.NONE);
+        engine.interrupt();
+        ExecutionResult result;
+        try {
+            result = running.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            engine.interrupt();
+            throw new AssertionError("the cell did not stop", e);
+        }
+        assertThat(result.error().orElseThrow().ename()).isEqualTo("KeyboardInterrupt");
+        assertThat(String.join("\n", result.error().orElseThrow().traceback())).doesNotContain("codeact_");
+    }
+
+    @Test
     void timeoutStopsASleepWithinASecondOfTheLimit() {
         long started = System.nanoTime();
         ExecutionResult result = run(engine, ExecutionRequest.of("import time\ntime.sleep(1000)").withTimeout(Duration.ofSeconds(1)));
@@ -247,6 +262,45 @@ class EmbeddedEngineTest {
         TablePage page = engine.readTable(TableQuery.page("empty_page", 5, 10)).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
         assertThat(page.rowCount()).isZero();
         assertThat(page.columns()).extracting(TableColumn::size).containsExactly(0, 0);
+    }
+
+    @Test
+    void textLeftInTheBufferArrivesWhileTheCellBlocks() throws Exception {
+        CountDownLatch second = new CountDownLatch(1);
+        CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of(
+                "print('one')\nprint('two')\nimport time\ntime.sleep(3)"), output -> {
+                    if (output instanceof Output.Stream stream && stream.text().contains("two")) {
+                        second.countDown();
+                    }
+                });
+        // 'two' follows 'one' within the batching interval; Python's helper thread sends it
+        assertThat(second.await(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(running).isNotDone();
+        assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS).stdout()).isEqualTo("one\ntwo\n");
+    }
+
+    @Test
+    void manyInterruptsAtRandomMomentsLeaveTheEngineWorking() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        String[] cells = {"while True:\n    pass", "import time\ntime.sleep(1000)", "sum(range(10**6))", "x = 1", "print('p')"};
+        for (int round = 0; round < 30; round++) {
+            CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of(cells[round % cells.length]), OutputListener.NONE);
+            Thread.sleep(random.nextInt(30));
+            engine.interrupt();
+            ExecutionResult result;
+            try {
+                result = running.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                engine.interrupt(); // free the interpreter for the other tests
+                throw new AssertionError("round " + round + ": the cell did not stop", e);
+            }
+            if (result.status() != ExecutionStatus.OK) {
+                assertThat(result.error().orElseThrow().ename()).as("round %d", round).isEqualTo("KeyboardInterrupt");
+            }
+            assertThat(result.outputs()).as("round %d: one error at most", round).filteredOn(Output.Error.class::isInstance).hasSizeLessThanOrEqualTo(1);
+            assertThat(result.streamText(Output.StreamName.STDERR)).as("round %d", round).doesNotContain("KeyboardInterrupt");
+        }
+        assertThat(value(run("'still working'"))).isEqualTo("'still working'");
     }
 
     @Test

@@ -120,12 +120,12 @@ public final class EmbeddedEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionRequest request, OutputListener listener) {
-        Execution execution = new Execution(owner, request, listener);
         EngineState now = state;
         if (now == EngineState.NOT_STARTED || now == EngineState.CLOSED || now == EngineState.DEAD || events == null) {
             return CompletableFuture.completedFuture(new ExecutionResult(ExecutionStatus.ABORTED, 0, List.of(), Optional.empty(),
                     java.time.Duration.ZERO, "the embedded engine is " + (now == EngineState.NOT_STARTED ? "not started" : now.name().toLowerCase())));
         }
+        Execution execution = new Execution(owner, request, listener);
         queued.add(execution);
         interpreter.enqueue(execution);
         return execution.future();
@@ -272,7 +272,7 @@ public final class EmbeddedEngine implements PythonEngine {
         if (interpreter == null || now == EngineState.CLOSED || now == EngineState.DEAD) {
             return CompletableFuture.failedFuture(new EngineException("the embedded engine is " + (interpreter == null ? "not started" : now.name().toLowerCase())));
         }
-        CompletableFuture<T> answer = new CompletableFuture<>();
+        CompletableFuture<T> answer = new EventFuture<>(events);
         interpreter.submit(task).whenComplete((value, error) -> events.execute(() -> {
             if (error != null) {
                 answer.completeExceptionally(engineError(error));

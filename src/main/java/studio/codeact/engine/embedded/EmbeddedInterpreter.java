@@ -40,7 +40,7 @@ final class EmbeddedInterpreter {
     final Interrupter interrupter;
     final MemoryWatch memory;
     final ScheduledExecutorService timer;
-    private final Upcalls upcalls;
+    final Upcalls upcalls;
     final double startMillis;
     /** How long each step of the start took, in milliseconds (for {@code info()} and the doctor). */
     final Map<String, Double> startPhases;

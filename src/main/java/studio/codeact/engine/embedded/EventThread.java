@@ -16,6 +16,7 @@ final class EventThread implements Executor {
 
     private static final System.Logger LOG = System.getLogger(EventThread.class.getName());
     private static final Runnable STOP = () -> { };
+    private static final long SPIN_NANOS = 50_000;
 
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Thread thread = Thread.ofPlatform().name(NAME).daemon(true).unstarted(this::loop);
@@ -61,10 +62,8 @@ final class EventThread implements Executor {
 
     private void loop() {
         while (true) {
-            Runnable task;
-            try {
-                task = queue.take();
-            } catch (InterruptedException e) {
+            Runnable task = next();
+            if (task == null) {
                 continue;
             }
             if (task == STOP) {
@@ -75,6 +74,23 @@ final class EventThread implements Executor {
             } catch (Throwable e) {
                 LOG.log(System.Logger.Level.WARNING, "an engine listener failed", e);
             }
+        }
+    }
+
+    /** The next task; polls for a moment first (outputs come in bursts), yielding the processor meanwhile. */
+    private Runnable next() {
+        long until = System.nanoTime() + SPIN_NANOS;
+        Runnable task;
+        while ((task = queue.poll()) == null && System.nanoTime() < until) {
+            Thread.yield();
+        }
+        if (task != null) {
+            return task;
+        }
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            return null;
         }
     }
 

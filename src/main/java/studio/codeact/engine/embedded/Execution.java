@@ -58,7 +58,7 @@ final class Execution {
     final Owner owner;
     final ExecutionRequest request;
     private final OutputListener listener;
-    private final CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
+    private final CompletableFuture<ExecutionResult> future;
     private final long submitted = System.nanoTime();
     private final AtomicInteger phase = new AtomicInteger(QUEUED);
     private final List<Output> outputs = new ArrayList<>();
@@ -72,6 +72,7 @@ final class Execution {
         this.owner = owner;
         this.request = request;
         this.listener = listener == null ? OutputListener.NONE : listener;
+        this.future = new EventFuture<>(owner.events());
     }
 
     CompletableFuture<ExecutionResult> future() {
@@ -93,8 +94,7 @@ final class Execution {
         if (!phase.compareAndSet(QUEUED, DONE)) {
             return false;
         }
-        ExecutionResult result = new ExecutionResult(ExecutionStatus.ABORTED, 0, List.of(), Optional.empty(), elapsed(), note);
-        owner.events().execute(() -> future.complete(result));
+        deliver(new ExecutionResult(ExecutionStatus.ABORTED, 0, List.of(), Optional.empty(), elapsed(), note));
         return true;
     }
 
@@ -204,13 +204,30 @@ final class Execution {
         synchronized (this) {
             result = new ExecutionResult(status, executionCount, outputs, Optional.ofNullable(error), elapsed(), note);
         }
-        owner.events().execute(() -> future.complete(result));
+        deliver(result);
     }
 
     /** Interpreter's thread: the engine itself failed to run the cell. */
     void fail(RuntimeException failure) {
         phase.set(DONE);
-        owner.events().execute(() -> future.completeExceptionally(failure));
+        if (listener == OutputListener.NONE) {
+            future.completeExceptionally(failure);
+        } else {
+            owner.events().execute(() -> future.completeExceptionally(failure));
+        }
+    }
+
+    /**
+     * Completes the future: right here when no listener waits for outputs (its dependent stages
+     * still run on the event thread, see {@link EventFuture}), else on the event thread after the
+     * last output.
+     */
+    private void deliver(ExecutionResult result) {
+        if (listener == OutputListener.NONE) {
+            future.complete(result);
+        } else {
+            owner.events().execute(() -> future.complete(result));
+        }
     }
 
     private Duration elapsed() {

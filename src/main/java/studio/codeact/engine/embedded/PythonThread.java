@@ -23,7 +23,9 @@ final class PythonThread {
     }
 
     private static final long STACK_BYTES = 16L << 20;
-    private static final long SPIN_NANOS = 20_000;
+    /** How long the thread waits busily for the next task before it sleeps: a caller that submits its next cell
+     *  right after the last one's result finds the thread awake (a wake-up costs tens of microseconds). */
+    private static final long SPIN_NANOS = 150_000;
 
     private final CApi api;
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
@@ -67,12 +69,12 @@ final class PythonThread {
         }
     }
 
-    /** The next task; spins briefly before sleeping, so a cell queued right after the last one starts at once. */
+    /** The next task; polls briefly before sleeping, so a cell queued right after the last one starts at once. */
     private Runnable next() {
         long until = System.nanoTime() + SPIN_NANOS;
         Runnable next;
         while ((next = queue.poll()) == null && System.nanoTime() < until) {
-            Thread.onSpinWait();
+            Thread.yield(); // poll, but let other threads (the caller receiving the last result) run
         }
         while (next == null) {
             try {

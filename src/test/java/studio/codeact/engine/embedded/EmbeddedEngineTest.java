@@ -257,6 +257,21 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void stagesAddedToAResultRunOnTheEventThreadNeverOnPythons() {
+        for (OutputListener listener : new OutputListener[] {OutputListener.NONE, output -> { }}) {
+            CompletableFuture<ExecutionResult> cell = engine.execute(ExecutionRequest.of("import time\ntime.sleep(0.2)\n1"), listener);
+            CompletableFuture<String> before = cell.thenApply(result -> Thread.currentThread().getName());
+            cell.join();
+            CompletableFuture<String> after = cell.thenApply(result -> Thread.currentThread().getName());
+            assertThat(before.join()).isEqualTo(EventThread.NAME);
+            assertThat(after.join()).isEqualTo(EventThread.NAME);
+        }
+        CompletableFuture<?> variables = engine.variables();
+        variables.join();
+        assertThat(variables.thenApply(v -> Thread.currentThread().getName()).join()).isEqualTo(EventThread.NAME);
+    }
+
+    @Test
     void anEmptyPageHasColumnsButNoRows() {
         run("import pandas as pd\nempty_page = pd.DataFrame({'a': [1, 2], 'b': ['x', 'y']})");
         TablePage page = engine.readTable(TableQuery.page("empty_page", 5, 10)).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();

@@ -23,7 +23,6 @@ import studio.codeact.engine.VariableInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +75,7 @@ public final class EmbeddedEngine implements PythonEngine {
     private EmbeddedInterpreter interpreter;
     private EventThread events;
     private double startMillis;
+    private double shellMillis;
 
     public EmbeddedEngine(EngineConfig config) {
         this.config = config;
@@ -105,10 +105,12 @@ public final class EmbeddedEngine implements PythonEngine {
             try {
                 interpreter = EmbeddedInterpreter.obtain(PythonLocator.probe(config.python()));
                 String folder = config.workingDirectory().toString();
+                long shellStarted = System.nanoTime();
                 join(interpreter.submit(api -> {
                     interpreter.bridge.newShell(api, id, folder);
                     return null;
                 }), "start a shell");
+                shellMillis = (System.nanoTime() - shellStarted) / 1e6;
             } catch (RuntimeException e) {
                 setState(EngineState.DEAD);
                 throw engineError(e);
@@ -224,6 +226,7 @@ public final class EmbeddedEngine implements PythonEngine {
             details.put("prefix", python.python.prefix().toString());
             details.put("interpreter_start_ms", String.format(java.util.Locale.ROOT, "%.1f", python.startMillis));
             python.startPhases.forEach((phase, millis) -> details.put("interpreter_" + phase, String.valueOf(millis)));
+            details.put("shell_ms", String.format(java.util.Locale.ROOT, "%.1f", shellMillis));
         }
         details.put("process", "in the application's process (pid " + ProcessHandle.current().pid() + "); restart gives a fresh namespace, "
                 + "a new process is the kernel engine's");
@@ -369,8 +372,7 @@ public final class EmbeddedEngine implements PythonEngine {
     }
 
     private static long defaultMemoryLimit() {
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return (long) (physical * DEFAULT_MEMORY_SHARE);
+        return (long) (MemoryWatch.physicalBytes() * DEFAULT_MEMORY_SHARE);
     }
 
     private static <T> T join(CompletableFuture<T> future, String what) {

@@ -85,6 +85,14 @@ final class EmbeddedInterpreter {
     private static EmbeddedInterpreter start(PythonInterpreter python) {
         long began = System.nanoTime();
         Map<String, Double> phases = new LinkedHashMap<>();
+        CompletableFuture<Path> support = new CompletableFuture<>();
+        Thread.ofPlatform().name("codeact-embedded-files").start(() -> {
+            try {
+                support.complete(supportFolder());
+            } catch (RuntimeException e) {
+                support.completeExceptionally(e);
+            }
+        });
         LibPython library = LibPython.load(python);
         CApi api = new CApi(library);
         long loaded = System.nanoTime();
@@ -96,7 +104,7 @@ final class EmbeddedInterpreter {
         PythonThread thread = started;
         phases.put("initialize_ms", millis(loaded, System.nanoTime()));
         List<String> path = new ArrayList<>(python.path());
-        path.add(supportFolder().toString());
+        path.add(support.join().toString());
         // the heavy part (importing IPython) runs on the Python thread while Java prepares the rest
         CompletableFuture<PyRef> module = thread.submit(py -> {
             long importing = System.nanoTime();

@@ -145,9 +145,17 @@ class ShellTest(unittest.TestCase):
         for hidden in ("os", "listed_function", "In", "Out", "get_ipython", "exit", "quit"):
             self.assertNotIn(hidden, names)
 
-    def test_cells_run_in_the_working_folder(self):
+    def test_cells_run_in_the_working_folder_and_the_process_goes_home_after(self):
+        home = os.getcwd()
         _, _, records = self.run_cell("import os; os.getcwd()")
         self.assertEqual(self.single(records, "result")["data"]["text/plain"], repr(os.path.realpath(self.folder)))
+        self.assertEqual(os.getcwd(), home)
+        elsewhere = tempfile.mkdtemp(prefix="codeact-moved-")
+        self.run_cell("os.chdir(%r)" % elsewhere)
+        self.assertEqual(os.getcwd(), home)
+        _, _, records = self.run_cell("os.getcwd()")
+        self.assertEqual(self.single(records, "result")["data"]["text/plain"], repr(elsewhere))
+        self.run_cell("os.chdir(%r)" % self.folder)
 
     def test_memory_error_frees_the_cells_locals(self):
         self.run_cell("import gc, weakref\nclass Big: pass\nbig_ref = None")

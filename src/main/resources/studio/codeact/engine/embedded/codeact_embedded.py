@@ -73,9 +73,8 @@ def restart(engine, working_directory):
 
 
 def _shell(engine):
-    shell = _shells[engine]
-    codeact_shell.activate(shell)
-    return shell
+    """``with _shell(engine) as shell:`` -- the engine's shell, current for the block."""
+    return codeact_shell.entered(_shells[engine])
 
 
 def execute(engine, code, silent, store_history):
@@ -99,6 +98,7 @@ def execute(engine, code, silent, store_history):
         shell.showtraceback()
     finally:
         _channel.flush()
+        codeact_shell.release(shell)
     if isinstance(error, MemoryError):
         _release(error)
     return (1 if succeeded else 0, 0 if silent else shell.execution_count - 1)
@@ -129,8 +129,7 @@ def _release(error):
 def complete(engine, code, cursor):
     """Completions as ipykernel's (Jedi-based) completer gives them."""
     from IPython.core.completer import provisionalcompleter, rectify_completions
-    shell = _shell(engine)
-    with provisionalcompleter():
+    with _shell(engine) as shell, provisionalcompleter():
         completions = list(rectify_completions(code, shell.Completer.completions(code, cursor)))
     if completions:
         start, end = completions[0].start, completions[0].end
@@ -142,27 +141,28 @@ def complete(engine, code, cursor):
 def inspect(engine, code, cursor, detail):
     """Help for the name at the cursor, as ipykernel's inspect_reply."""
     from IPython.utils.tokenutil import token_at_cursor
-    shell = _shell(engine)
     name = token_at_cursor(code, cursor)
-    try:
-        bundle = shell.object_inspect_mime(name, detail_level=detail)
-    except KeyError:
-        return json.dumps({"found": False, "data": {}})
-    if not shell.enable_html_pager:
-        bundle.pop("text/html", None)
+    with _shell(engine) as shell:
+        try:
+            bundle = shell.object_inspect_mime(name, detail_level=detail)
+        except KeyError:
+            return json.dumps({"found": False, "data": {}})
+        if not shell.enable_html_pager:
+            bundle.pop("text/html", None)
     return codeact_io.to_json({"found": True, "data": bundle})
 
 
 def variables(engine):
     import codeact_support
-    return codeact_io.to_json(codeact_support.variables(_shell(engine).user_ns))
+    with _shell(engine) as shell:
+        return codeact_io.to_json(codeact_support.variables(shell.user_ns))
 
 
 def table_page(engine, name, offset, limit, sort, ascending):
     """A page of a DataFrame: (JSON description, arrays to keep alive while Java reads them)."""
     import codeact_support
-    namespace = _shell(engine).user_ns
-    total, page = codeact_support.page_frame(name, offset, limit, sort, bool(ascending), namespace)
+    with _shell(engine) as shell:
+        total, page = codeact_support.page_frame(name, offset, limit, sort, bool(ascending), shell.user_ns)
     columns, arrays = [], []
     for position in range(page.shape[1]):
         series = page.iloc[:, position]

@@ -21,14 +21,20 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 _channel = None
 _active = None
+_home = None
 _pandas_ready = False
 _internal_files = [codeact_guard.__file__]
 
 
 def configure(channel, *internal_files):
-    """Where shells send their outputs; ``internal_files`` are hidden from tracebacks."""
-    global _channel
+    """Where shells send their outputs; ``internal_files`` are hidden from tracebacks.
+
+    The current folder now is the application's own: it is restored whenever a shell is done
+    (:func:`release`), since the process has one current folder for Java and Python alike.
+    """
+    global _channel, _home
     _channel = channel
+    _home = os.getcwd()
     _internal_files.extend(internal_files)
 
 
@@ -148,27 +154,52 @@ def new_shell(working_directory):
     shell._codeact_inline = False
     shell._codeact_pandas = False
     activate(shell, force=True)
+    release(shell)
     return shell
 
 
 def activate(shell, force=False):
-    """Makes ``shell`` the one IPython's helpers see, with its own ``__main__`` and folder."""
+    """Makes ``shell`` the one IPython's helpers see, with its own ``__main__``, and enters its folder."""
     global _active
-    if shell is _active and not force:
-        return
-    if _active is not None and _active is not shell:
+    if shell is not _active or force:
+        for cls in type(shell)._walk_mro():
+            cls._instance = shell
+        sys.modules["__main__"] = shell.user_module
+        _active = shell
+    if shell._codeact_cwd != _home:
         try:
-            _active._codeact_cwd = os.getcwd()
+            os.chdir(shell._codeact_cwd)
+        except OSError:  # the folder is gone: stay where we are
+            pass
+
+
+def release(shell):
+    """The shell is done for now: remember its folder (the code may have changed it), go home."""
+    try:
+        folder = os.getcwd()
+    except OSError:  # deleted while we were in it
+        folder = shell._codeact_cwd
+    shell._codeact_cwd = folder
+    if _home is not None and folder != _home:
+        try:
+            os.chdir(_home)
         except OSError:
             pass
-    for cls in type(shell)._walk_mro():
-        cls._instance = shell
-    sys.modules["__main__"] = shell.user_module
-    try:
-        os.chdir(shell._codeact_cwd)
-    except OSError:
-        pass
-    _active = shell
+
+
+class entered:
+    """``with entered(shell):`` -- :func:`activate`, then :func:`release` however the block ends."""
+
+    def __init__(self, shell):
+        self.shell = shell
+
+    def __enter__(self):
+        activate(self.shell)
+        return self.shell
+
+    def __exit__(self, *exc_info):
+        release(self.shell)
+        return False
 
 
 def dispose(shell):
@@ -182,6 +213,7 @@ def dispose(shell):
             pyplot.close("all")
         shell.reset(new_session=False)
     finally:
+        release(shell)
         atexit.unregister(shell.atexit_operations)
         if _active is shell:
             for cls in type(shell)._walk_mro():

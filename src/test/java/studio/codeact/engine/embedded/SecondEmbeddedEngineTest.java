@@ -75,8 +75,10 @@ class SecondEmbeddedEngineTest {
     }
 
     @Test
-    void eachEngineRunsInItsOwnFolder() throws Exception {
+    void eachEngineRunsInItsOwnFolderAndTheJvmKeepsItsOwn() throws Exception {
+        Path jvmFolder = Path.of("/proc/self/cwd").toRealPath();
         assertThat(value(second, "import os; os.getcwd()")).isEqualTo("'" + secondFolder.toRealPath() + "'");
+        assertThat(Path.of("/proc/self/cwd").toRealPath()).as("the process's folder once the cell is done").isEqualTo(jvmFolder);
         assertThat(value(first, "import os; os.getcwd()")).isEqualTo("'" + Path.of("").toAbsolutePath().toRealPath() + "'");
     }
 

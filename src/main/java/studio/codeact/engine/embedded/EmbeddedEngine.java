@@ -1,6 +1,5 @@
 package studio.codeact.engine.embedded;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.Completion;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineEvent;
@@ -21,9 +20,6 @@ import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
 import studio.codeact.engine.VariableInfo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +47,14 @@ import java.util.function.Function;
  * closed, helpers reloaded) in the same interpreter: imported modules stay loaded. Restarting the
  * whole Python process is what the kernel engine does.
  *
- * <p>Threads: listeners, the stdin handler and every future this engine returns are completed on
- * the engine's event thread ({@value EventThread#NAME}), in order; never on the caller's thread
- * or the interpreter's.
+ * <p>Memory: a cell that grows the process past the ceiling ({@link EngineConfig#memoryLimitBytes()},
+ * by default {@value #DEFAULT_MEMORY_SHARE} of physical memory) is stopped with {@code MemoryError}
+ * ({@link MemoryWatch}). Exit calls in cells are refused ({@code codeact_guard.py}).
+ *
+ * <p>Threads: listeners and the stdin handler are called on the engine's event thread
+ * ({@value EventThread#NAME}), in order. Stages added to the futures this engine returns run on
+ * that thread too ({@link EventFuture}), never on the caller's or the interpreter's thread; a cell
+ * without a listener is completed by the interpreter's thread itself, which only wakes the waiter.
  */
 public final class EmbeddedEngine implements PythonEngine {
 
@@ -72,8 +73,8 @@ public final class EmbeddedEngine implements PythonEngine {
     private volatile EngineState state = EngineState.NOT_STARTED;
     private volatile StdinHandler stdin = StdinHandler.REFUSE;
     private volatile Execution running;
-    private EmbeddedInterpreter interpreter;
-    private EventThread events;
+    private volatile EmbeddedInterpreter interpreter;
+    private volatile EventThread events;
     private double startMillis;
     private double shellMillis;
 
@@ -109,11 +110,11 @@ public final class EmbeddedEngine implements PythonEngine {
                 join(interpreter.submit(api -> {
                     interpreter.bridge.newShell(api, id, folder);
                     return null;
-                }), "start a shell");
+                }));
                 shellMillis = (System.nanoTime() - shellStarted) / 1e6;
             } catch (RuntimeException e) {
                 setState(EngineState.DEAD);
-                throw engineError(e);
+                throw EngineErrors.of(e);
             }
             startMillis = (System.nanoTime() - began) / 1e6;
             setState(EngineState.IDLE);
@@ -185,30 +186,17 @@ public final class EmbeddedEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<Completion> complete(String code, int cursor) {
-        return ask(api -> interpreter.bridge.complete(api, id, code, cursor), json -> {
-            JsonNode node = tree(json);
-            List<String> matches = new ArrayList<>();
-            node.path("matches").forEach(match -> matches.add(match.asText()));
-            return new Completion(matches, node.path("start").asInt(cursor), node.path("end").asInt(cursor));
-        });
+        return ask(api -> interpreter.bridge.complete(api, id, code, cursor), json -> Replies.completion(json, cursor));
     }
 
     @Override
     public CompletableFuture<Inspection> inspect(String code, int cursor, int detail) {
-        return ask(api -> interpreter.bridge.inspect(api, id, code, cursor, detail), json -> {
-            JsonNode node = tree(json);
-            return new Inspection(node.path("found").asBoolean(), OutputDecoder.bundle(node.path("data")));
-        });
+        return ask(api -> interpreter.bridge.inspect(api, id, code, cursor, detail), Replies::inspection);
     }
 
     @Override
     public CompletableFuture<List<VariableInfo>> variables() {
-        return ask(api -> interpreter.bridge.variables(api, id), json -> {
-            List<VariableInfo> found = new ArrayList<>();
-            tree(json).forEach(v -> found.add(new VariableInfo(v.path("name").asText(), v.path("type").asText(),
-                    v.path("shape").asText(), v.path("bytes").asLong(-1), v.path("summary").asText())));
-            return found;
-        });
+        return ask(api -> interpreter.bridge.variables(api, id), Replies::variables);
     }
 
     @Override
@@ -278,35 +266,16 @@ public final class EmbeddedEngine implements PythonEngine {
         CompletableFuture<T> answer = new EventFuture<>(events);
         interpreter.submit(task).whenComplete((value, error) -> events.execute(() -> {
             if (error != null) {
-                answer.completeExceptionally(engineError(error));
+                answer.completeExceptionally(EngineErrors.of(error));
                 return;
             }
             try {
                 answer.complete(convert.apply(value));
             } catch (RuntimeException e) {
-                answer.completeExceptionally(engineError(e));
+                answer.completeExceptionally(EngineErrors.of(e));
             }
         }));
         return answer;
-    }
-
-    private static EngineException engineError(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof EngineException engine) {
-            return engine;
-        }
-        if (cause instanceof PythonException python) {
-            return new EngineException(python.detail().isEmpty() ? python.getMessage() : python.detail(), python);
-        }
-        return new EngineException("the embedded engine failed: " + cause.getMessage(), cause);
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return OutputDecoder.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void requireStarted() {
@@ -349,7 +318,7 @@ public final class EmbeddedEngine implements PythonEngine {
                 Thread.currentThread().interrupt();
                 throw new EngineException("interrupted while waiting for the embedded engine to " + what, e);
             } catch (java.util.concurrent.ExecutionException e) {
-                throw engineError(e.getCause());
+                throw EngineErrors.of(e);
             }
         }
     }
@@ -375,11 +344,11 @@ public final class EmbeddedEngine implements PythonEngine {
         return (long) (MemoryWatch.physicalBytes() * DEFAULT_MEMORY_SHARE);
     }
 
-    private static <T> T join(CompletableFuture<T> future, String what) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw engineError(e.getCause() == null ? e : e.getCause());
+            throw EngineErrors.of(e);
         }
     }
 

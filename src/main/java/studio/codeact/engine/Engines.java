@@ -1,6 +1,6 @@
 package studio.codeact.engine;
 
-import studio.codeact.engine.kernel.KernelEngine;
+import studio.codeact.engine.embedded.EmbeddedEngine;
 
 /**
  * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
@@ -13,8 +13,8 @@ public final class Engines {
     /** A new, not yet started engine of the given kind. */
     public static PythonEngine create(EngineKind kind, EngineConfig config) {
         return switch (kind) {
-            case EMBEDDED -> throw new EngineException("the embedded engine is not in this build");
-            case KERNEL -> new KernelEngine(config);
+            case EMBEDDED -> new EmbeddedEngine(config);
+            case KERNEL -> throw new EngineException("the kernel engine is not in this build");
         };
     }
 }

@@ -1,6 +1,7 @@
 package studio.codeact.engine;
 
 import studio.codeact.engine.embedded.EmbeddedEngine;
+import studio.codeact.engine.kernel.KernelEngine;
 
 /**
  * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
@@ -14,7 +15,7 @@ public final class Engines {
     public static PythonEngine create(EngineKind kind, EngineConfig config) {
         return switch (kind) {
             case EMBEDDED -> new EmbeddedEngine(config);
-            case KERNEL -> throw new EngineException("the kernel engine is not in this build");
+            case KERNEL -> new KernelEngine(config);
         };
     }
 }

@@ -3,8 +3,6 @@ package studio.codeact.gui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import studio.codeact.engine.EngineException;
-import studio.codeact.engine.PythonEngine;
 import studio.codeact.gui.assistant.NoAssistant;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.shell.Studio;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /** The JavaFX application: one {@link Studio} window with the user's real engine, settings and folders. */
 public final class StudioApp extends Application {
@@ -27,19 +24,12 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         Path folder = newWorkingFolder();
-        Studio studio = new Studio(stage, new Studio.Config(engineFactory(folder), UiStateStore.inConfigFolder(), folder, workers,
+        Studio studio = new Studio(stage, new Studio.Config(EngineFactory.inFolder(folder), UiStateStore.inConfigFolder(), folder, workers,
                 file -> getHostServices().showDocument(file.toUri().toString()),
                 new FileSettingsStorage(SettingsFile.standard()),
                 context -> new NoAssistant("this build has no agent yet"), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
-    }
-
-    /** Makes the engine for the chosen kind; replaced by the engine factory when the engines land. */
-    private static java.util.function.Function<studio.codeact.gui.settings.SettingsForm, PythonEngine> engineFactory(Path folder) {
-        return settings -> {
-            throw new EngineException("this build has no Python engine yet (" + folder + ")");
-        };
     }
 
     private static Path newWorkingFolder() {

@@ -43,9 +43,13 @@ import java.util.function.Supplier;
  * Figures about the desktop UI, printed, never asserted:
  * <ul>
  *   <li>{@code scroll}: a session of 200 cells and 50 figures scrolled top to bottom — frame gaps and heap after GC;</li>
+ *   <li>{@code stall}: the FX thread's longest stall while a cell computes for 10 s in the real engine (printing as it goes)
+ *       and a model reply streams into the chat at the same time.</li>
  * </ul>
+ * Knobs (system properties): {@code bench.figures} (scroll, default 50), {@code bench.seconds} (stall: how long
+ * the cell computes, default 10), {@code bench.stream=false} (stall: no model stream), {@code bench.linger.millis}.
  * Run on a display (or under {@code xvfb-run}):
- * {@code java -cp target/codeact.jar:target/lib/* studio.codeact.gui.bench.UiBenchmark scroll}
+ * {@code java --enable-native-access=ALL-UNNAMED -cp target/codeact.jar:target/lib/* studio.codeact.gui.bench.UiBenchmark scroll|stall}
  */
 public final class UiBenchmark {
 
@@ -63,8 +67,9 @@ public final class UiBenchmark {
         try {
             switch (which) {
                 case "scroll" -> scroll();
+                case "stall" -> stall();
                 default -> {
-                    System.err.println("usage: UiBenchmark scroll");
+                    System.err.println("usage: UiBenchmark scroll|stall");
                     code = 2;
                 }
             }
@@ -149,6 +154,98 @@ public final class UiBenchmark {
         Thread.sleep(Long.getLong("bench.linger.millis", 0));
         fx(() -> {
             studio.close();
+            return null;
+        });
+        workers.shutdownNow();
+    }
+
+    /** A 10-second CPU-bound cell in the embedded engine while ~100 deltas a second stream into the chat. */
+    static void stall() throws Exception {
+        Path folder = Files.createTempDirectory("codeact-bench-");
+        ExecutorService workers = Workers.create();
+        Studio app = fx(() -> {
+            Studio s = new Studio(new Stage(), new Studio.Config(studio.codeact.gui.EngineFactory.inFolder(folder),
+                    new UiStateStore(folder.resolve("window.json")), folder, workers, file -> { },
+                    new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json"))),
+                    context -> new studio.codeact.gui.assistant.NoAssistant("the stall benchmark streams by itself"), Studio.Config.realDoctor(), () -> { }));
+            s.show();
+            return s;
+        });
+        PythonEngine engine = app.model().engine().start().get();
+        engine.run("import time, pandas, matplotlib.pyplot as plt");  // warm: the imports are not what is measured
+        StringBuilder words = new StringBuilder("## Findings\n\n");
+        // About 1,500 words the way replies look: paragraphs, some **bold** and `code`, a short list every few paragraphs.
+        for (int i = 0; i < 1500; i++) {
+            words.append(i % 7 == 3 ? "**word" + i + "** " : i % 11 == 5 ? "`col_" + i + "` " : "word" + i + " ");
+            if (i % 60 == 59) {
+                words.append(i % 300 == 299 ? "\n\n- first point\n- second point\n- third point\n\n" : "\n\n");
+            }
+        }
+        studio.codeact.llm.scripted.ScriptedChatModel model = studio.codeact.llm.scripted.ScriptedChatModel
+                .replying(words.toString()).withDeltaDelay(Duration.ofMillis(10));
+        // Warm up first: the first cell editor, figure and chat reply load classes and styles once (measured separately below).
+        long coldStart = System.nanoTime();
+        CompletableFuture<ExecutionResult> warm = fx(() -> {
+            app.model().chat().question("warm up");
+            app.model().chat().assistantDelta("A **first** reply\n\n- with a list");
+            app.model().chat().assistantDone(null);
+            return app.model().notebook().run(app.model().notebook().addCell("plt.plot([1, 2]); plt.show()\nprint('warm')"));
+        });
+        warm.get();
+        fx(() -> null);
+        double coldMillis = (System.nanoTime() - coldStart) / 1e6;
+        FxStallProbe probe = new FxStallProbe();
+        fx(() -> {
+            probe.start();
+            return null;
+        });
+        Thread.sleep(500);
+        CompletableFuture<Void> streamed = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger deltas = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        CompletableFuture<ExecutionResult> cell = fx(() -> {
+            var chat = app.model().chat();
+            chat.question("Summarise the findings while the cell runs");
+            return app.model().notebook().run(app.model().notebook().addCell(
+                    "t = time.time(); n = 0\nwhile time.time() - t < " + Integer.getInteger("bench.seconds", 10) + ":\n    n += 1\n    if n % 200000 == 0:\n        print('iterations', n)\nn"));
+        });
+        if (!Boolean.parseBoolean(System.getProperty("bench.stream", "true"))) {
+            streamed.complete(null);
+        } else model.stream(studio.codeact.llm.ChatRequest.of("bench", List.of(studio.codeact.llm.ChatMessage.User.text("go"))),
+                new studio.codeact.llm.StreamHandler() {
+                    @Override
+                    public void onTextDelta(String text) {
+                        deltas.incrementAndGet();
+                        UiExecutor.fx().execute(() -> app.model().chat().assistantDelta(text));
+                    }
+
+                    @Override
+                    public void onComplete(studio.codeact.llm.ChatResponse response) {
+                        UiExecutor.fx().execute(() -> app.model().chat().assistantDone(null));
+                        streamed.complete(null);
+                    }
+
+                    @Override
+                    public void onError(studio.codeact.llm.LlmException error) {
+                        streamed.completeExceptionally(error);
+                    }
+                });
+        ExecutionResult result = cell.get();
+        streamed.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(300);
+        fx(() -> {
+            probe.close();
+            return null;
+        });
+        System.out.printf(Locale.ROOT, "stall: warm-up (first cell with a figure, first chat reply) took %.0f ms, not measured below%n", coldMillis);
+        System.out.printf(Locale.ROOT, "stall: engine %s; cell %s in %.1f s (%d chars printed); %d model deltas streamed over %.1f s%n",
+                engine.kind().id(), result.status(), result.elapsed().toMillis() / 1000.0, result.stdout().length(), deltas.get(), seconds);
+        System.out.printf(Locale.ROOT, "stall: FX thread longest stall %.1f ms (latest a task posted every %d ms ran: %d probes); longest gap between pulses %.1f ms over %d pulses%n",
+                probe.worstLatencyMillis(), FxStallProbe.PERIOD_MILLIS, probe.probes(), probe.worstPulseGapMillis(), probe.pulses());
+        System.out.println("machine: " + load());
+        fx(() -> {
+            app.close();
             return null;
         });
         workers.shutdownNow();

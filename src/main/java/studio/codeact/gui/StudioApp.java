@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import studio.codeact.gui.assistant.NoAssistant;
+import studio.codeact.gui.demo.DemoLibrary;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.shell.Studio;
 import studio.codeact.llm.settings.SettingsFile;
@@ -29,7 +30,20 @@ public final class StudioApp extends Application {
                 new FileSettingsStorage(SettingsFile.standard()),
                 context -> new NoAssistant("this build has no agent yet"), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
+        playDemoIfAsked(studio);
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
+    }
+
+    /** {@code -Dcodeact.demo=retail_sales} plays that bundled demo at start (kiosks, screenshots). */
+    private static void playDemoIfAsked(Studio studio) {
+        String wanted = System.getProperty("codeact.demo");
+        if (wanted == null || wanted.isBlank()) {
+            return;
+        }
+        DemoLibrary.samplesFolder().ifPresent(samples -> DemoLibrary.demos(samples).stream()
+                .filter(demo -> demo.dataset().startsWith(wanted) || demo.file().getFileName().toString().startsWith(wanted))
+                .findFirst()
+                .ifPresent(demo -> studio.playDemo(demo, samples)));
     }
 
     private static Path newWorkingFolder() {

@@ -44,6 +44,15 @@ public final class NotebookView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         setCenter(list);
         setBottom(bar);
+        // A new cell (the assistant's next action, or one added by hand) scrolls into view.
+        model.cells().addListener((javafx.collections.ListChangeListener<CellViewModel>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasRemoved()) {
+                    CellViewModel added = change.getAddedSubList().getLast();
+                    javafx.application.Platform.runLater(() -> scrollTo(added));
+                }
+            }
+        });
     }
 
     public ListView<CellViewModel> list() {

@@ -84,7 +84,9 @@ public final class FrameTableView extends VBox {
             case FAILED -> model.errorProperty().get();
             case READY -> String.format("%,d rows × %d columns", total, model.columns().size());
         };
-        caption.setText(model.variable().isEmpty() ? state : model.variable() + " — " + state);
+        // IPython's output-history names (_3) mean nothing to a reader: the caption then shows only the shape.
+        String name = model.variable().startsWith("_") ? "" : model.variable();
+        caption.setText(name.isEmpty() ? state : name + " — " + state);
     }
 
     private void buildColumns() {

@@ -122,5 +122,6 @@ class FrameTableViewModelTest {
         assertThat(CellFormat.format(1.0 / 3)).isEqualTo("0.333333");
         assertThat(CellFormat.format(null)).isEqualTo("NaN");
         assertThat(CellFormat.format(java.time.Instant.parse("2024-03-01T10:00:00Z"))).isEqualTo("2024-03-01 10:00:00");
+        assertThat(CellFormat.format(java.time.Instant.parse("2024-03-01T00:00:00Z"))).isEqualTo("2024-03-01");
     }
 }

@@ -44,6 +44,12 @@ public final class NotebookView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         setCenter(list);
         setBottom(bar);
+        // The last cell, when it finishes, shows its outputs (a figure below the fold comes into view).
+        model.onCellFinished(cell -> {
+            if (!model.cells().isEmpty() && model.cells().getLast() == cell) {
+                javafx.application.Platform.runLater(() -> scrollTo(cell));
+            }
+        });
         // A new cell (the assistant's next action, or one added by hand) scrolls into view.
         model.cells().addListener((javafx.collections.ListChangeListener<CellViewModel>) change -> {
             while (change.next()) {

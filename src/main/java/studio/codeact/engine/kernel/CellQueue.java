@@ -281,11 +281,11 @@ final class CellQueue implements RunningKernel.Events {
     }
 
     @Override
-    public void onHeartbeatLost(RunningKernel kernel, int missed) {
+    public void onLost(RunningKernel kernel, String reason) {
         if (kernel != active || kernel.stopping() || !kernel.manager.isAlive()) {
             return;
         }
-        kernel.setDeathReason("the kernel stopped answering heartbeats (" + missed + " in a row)");
+        kernel.setDeathReason(reason);
         KernelEngine.blockingTask(kernel.manager::kill); // its exit reports the death
     }
 

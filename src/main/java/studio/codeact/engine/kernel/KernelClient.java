@@ -27,6 +27,10 @@ public final class KernelClient implements AutoCloseable {
         /** {@code missed} heartbeats in a row went unanswered (reported once per silence). */
         default void onHeartbeatLost(int missed) {
         }
+
+        /** The IO thread failed; nothing more will be sent or received. */
+        default void onFailure(Throwable error) {
+        }
     }
 
     private final JupyterSession session;

@@ -34,7 +34,8 @@ final class RunningKernel {
     interface Events {
         void onMessage(RunningKernel kernel, Channel channel, JupyterMessage message);
 
-        void onHeartbeatLost(RunningKernel kernel, int missed);
+        /** The kernel can no longer be reached though its process may live: it is to be killed. */
+        void onLost(RunningKernel kernel, String reason);
 
         /** The process exited; everything it sent before was delivered first. */
         void onExit(RunningKernel kernel);
@@ -75,7 +76,12 @@ final class RunningKernel {
 
                 @Override
                 public void onHeartbeatLost(int missed) {
-                    listener.onHeartbeatLost(kernel, missed);
+                    listener.onLost(kernel, "the kernel stopped answering heartbeats (" + missed + " in a row)");
+                }
+
+                @Override
+                public void onFailure(Throwable error) {
+                    listener.onLost(kernel, "the connection to the kernel failed (" + error + ")");
                 }
             });
             kernel.manager.onExit().thenRun(() -> kernel.client.flush(() -> listener.onExit(kernel)));

@@ -161,9 +161,13 @@ final class SocketLoop implements Runnable {
             poller.close();
         } catch (Throwable e) {
             failure = e;
+            boolean wasConnected = connected.getCount() == 0;
             connected.countDown();
             if (running) {
                 LOG.log(Level.WARNING, "the kernel IO thread failed", e);
+                if (wasConnected) {
+                    deliver(() -> handler.onFailure(e));
+                }
             }
         }
     }

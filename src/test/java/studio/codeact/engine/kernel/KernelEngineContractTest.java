@@ -23,6 +23,8 @@ class KernelEngineContractTest extends EngineContractTest {
         if (engine != null) {
             engine.close();
         }
+        // the restarts in the suite and the close above leave no kernel process behind
+        KernelTestSupport.assertNoKernelProcessLeft();
     }
 
     @Override

@@ -47,7 +47,7 @@ import java.util.function.Supplier;
  *       and a model reply streams into the chat at the same time.</li>
  * </ul>
  * Knobs (system properties): {@code bench.figures} (scroll, default 50), {@code bench.seconds} (stall: how long
- * the cell computes, default 10), {@code bench.stream=false} (stall: no model stream), {@code bench.linger.millis}.
+ * the cell computes, default 10), {@code bench.stream=false} (stall: no model stream), {@code bench.engine=kernel} (stall: the kernel engine), {@code bench.linger.millis}.
  * Run on a display (or under {@code xvfb-run}):
  * {@code java --enable-native-access=ALL-UNNAMED -cp target/codeact.jar:target/lib/* studio.codeact.gui.bench.UiBenchmark scroll|stall}
  */
@@ -163,6 +163,9 @@ public final class UiBenchmark {
     static void stall() throws Exception {
         Path folder = Files.createTempDirectory("codeact-bench-");
         ExecutorService workers = Workers.create();
+        studio.codeact.engine.EngineKind kind = studio.codeact.engine.EngineKind.parse(System.getProperty("bench.engine", "embedded"));
+        new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json")))
+                .save(studio.codeact.gui.settings.SettingsForm.defaults().withEngine(kind));
         Studio app = fx(() -> {
             Studio s = new Studio(new Stage(), new Studio.Config(studio.codeact.gui.EngineFactory.inFolder(folder),
                     new UiStateStore(folder.resolve("window.json")), folder, workers, file -> { },
@@ -171,6 +174,10 @@ public final class UiBenchmark {
             s.show();
             return s;
         });
+        // The window reads its settings (the engine kind) before it starts the engine.
+        while (app.settings().engine() != kind) {
+            Thread.sleep(20);
+        }
         PythonEngine engine = app.model().engine().start().get();
         engine.run("import time, pandas, matplotlib.pyplot as plt");  // warm: the imports are not what is measured
         StringBuilder words = new StringBuilder("## Findings\n\n");

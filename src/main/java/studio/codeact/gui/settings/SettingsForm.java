@@ -43,6 +43,10 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         return !model.isEmpty() && !baseUrl.isEmpty() && (!provider.needsKey() || !apiKey.isEmpty());
     }
 
+    public SettingsForm withEngine(EngineKind kind) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize);
+    }
+
     public SettingsForm withAppearance(boolean isDark, int size) {
         return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size);
     }

@@ -57,6 +57,7 @@ public final class ScriptedEngine implements PythonEngine {
     public List<VariableInfo> variables = List.of();
     public int variableCalls;
     public int interrupts;
+    public volatile boolean closed;
 
     public static Output.Stream stdout(String text) {
         return new Output.Stream(Output.StreamName.STDOUT, text);
@@ -151,5 +152,6 @@ public final class ScriptedEngine implements PythonEngine {
 
     @Override
     public void close() {
+        closed = true;
     }
 }

@@ -95,7 +95,7 @@ class EngineGesturesFxTest {
         TableColumn<Integer, ?> n = table.table().getColumns().get(1);
         robot.interact(() -> {
             n.setSortType(TableColumn.SortType.DESCENDING);
-            table.table().getSortOrder().setAll(n);
+            table.table().getSortOrder().setAll(java.util.List.of(n));
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Long.valueOf(9_999_999L).equals(model.valueAt(0, 0)));
         assertThat(model.sortColumnProperty().get()).isEqualTo("n");

@@ -10,6 +10,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.gui.ScriptedEngine;
 import studio.codeact.gui.UiStateStore;
 import studio.codeact.gui.Workers;
@@ -59,6 +60,35 @@ class MainWindowFxTest {
         assertThat(cell.state()).isEqualTo(CellViewModel.State.DONE);
         assertThat(robot.lookup(".stream-output .output-text").queryAs(Label.class).getText()).isEqualTo("hello");
         assertThat(robot.lookup(".cell-count").queryAs(Label.class).getText()).isEqualTo("[1]");
+    }
+
+    @Test
+    void ctrlPeriodInterruptsTheRunningCell(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.model().notebook().run(studio.model().notebook().addCell("while True: pass")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !engine.pending.isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> engine.interrupts > 0);
+        engine.next().answer(ExecutionStatus.ERROR, 1, ScriptedEngine.error("KeyboardInterrupt", ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(studio.model().notebook().cells().getFirst().state()).isEqualTo(CellViewModel.State.INTERRUPTED);
+    }
+
+    @Test
+    void closingWhileACellRunsAsksFirstThenShutsTheEngineDown(FxRobot robot) throws Exception {
+        robot.interact(() -> studio.model().notebook().run(studio.model().notebook().addCell("import time; time.sleep(60)")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !engine.pending.isEmpty());
+        javafx.application.Platform.runLater(studio::quit);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Code is still running. Stop it and close CodeAct Studio?").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        assertThat(studio.scene().getWindow().isShowing()).isTrue();
+        assertThat(engine.closed).isFalse();
+
+        javafx.application.Platform.runLater(studio::quit);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Code is still running. Stop it and close CodeAct Studio?").tryQuery().isPresent());
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.closed);
+        assertThat(engine.interrupts).isPositive();
+        assertThat(studio.scene().getWindow().isShowing()).isFalse();
     }
 
     @Test

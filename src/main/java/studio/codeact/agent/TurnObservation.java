@@ -9,16 +9,31 @@ import java.util.List;
  * warning that it is repeating itself, how many turns remain, and on the last one that it must
  * answer now.
  *
- * @param actions per action, the text of its observation (tool mode returns each as its tool's result)
- * @param footer  the agent's closing lines, shown after the last action
- * @param images  figures to show a vision-capable model (empty otherwise)
- * @param summary the short form that replaces this observation once it is old (see {@link ContextBudget})
+ * @param actions   per action, the text of its observation (tool mode returns each as its tool's result)
+ * @param summaries per action, the short form that replaces it once it is old (see {@link ContextBudget})
+ * @param footer    the agent's closing lines, shown after the last action
+ * @param images    figures to show a vision-capable model (empty otherwise)
  */
-public record TurnObservation(List<String> actions, String footer, List<Figure> images, String summary) {
+public record TurnObservation(List<String> actions, List<String> summaries, String footer, List<Figure> images) {
 
     public TurnObservation {
         actions = List.copyOf(actions);
+        summaries = List.copyOf(summaries);
+        if (summaries.size() != actions.size()) {
+            throw new IllegalArgumentException("one summary per action");
+        }
+        footer = footer == null ? "" : footer;
         images = List.copyOf(images);
+    }
+
+    /** The short form of the whole turn. */
+    public String summary() {
+        return String.join("\n", summaries);
+    }
+
+    /** The same observation in its short form, without images or footer. */
+    public TurnObservation shortened() {
+        return new TurnObservation(summaries, summaries, "", List.of());
     }
 
     /** Everything in one text, as a tagged-mode user message (without the {@code Observation:} heading). */

@@ -157,7 +157,7 @@ class ObservationFormatterTest {
     void turnFootersCountDownAndAskForTheAnswerOnTheLastTurn() {
         assertThat(TurnObservation.turnsLeft(7)).isEqualTo("[7 turns left]");
         assertThat(TurnObservation.turnsLeft(1)).contains("last").contains("<solution>");
-        TurnObservation observation = new TurnObservation(List.of("a", "b"), "[3 turns left]", List.of(), "");
+        TurnObservation observation = new TurnObservation(List.of("a", "b"), List.of("a", "b"), "[3 turns left]", List.of());
         assertThat(observation.text()).isEqualTo("[action 1 of 2]\na\n\n[action 2 of 2]\nb\n[3 turns left]");
     }
 }

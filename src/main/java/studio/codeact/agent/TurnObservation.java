@@ -65,13 +65,6 @@ public record TurnObservation(List<String> actions, List<String> summaries, Stri
         return "[No turns left.]";
     }
 
-    /** The footer's line when actions after a failing one were not run. */
-    public static String skipped(int count) {
-        return count == 1
-                ? "[The next action in your reply was not run because this one failed.]"
-                : "[The next " + count + " actions in your reply were not run because this one failed.]";
-    }
-
     /** Joins footer lines, skipping empty ones. */
     public static String footer(List<String> lines) {
         List<String> kept = new ArrayList<>();

@@ -4,7 +4,7 @@ import studio.codeact.agent.AgentEvent;
 import studio.codeact.agent.AgentListener;
 import studio.codeact.session.CellStatus;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Shows the agent at work on the terminal (stderr): the model's text as it streams, each action
@@ -15,10 +15,10 @@ import java.io.PrintStream;
  */
 final class ConsoleReporter implements AgentListener {
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private boolean midLine;
 
-    ConsoleReporter(PrintStream err) {
+    ConsoleReporter(PrintWriter err) {
         this.err = err;
     }
 

@@ -4,7 +4,7 @@ import studio.codeact.agent.Approver;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -17,9 +17,9 @@ import java.util.Locale;
 final class TerminalApprover implements Approver {
 
     private final BufferedReader in;
-    private final PrintStream err;
+    private final PrintWriter err;
 
-    TerminalApprover(BufferedReader in, PrintStream err) {
+    TerminalApprover(BufferedReader in, PrintWriter err) {
         this.in = in;
         this.err = err;
     }

@@ -5,7 +5,6 @@ import studio.codeact.agent.Approver;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +16,7 @@ class TerminalApproverTest {
 
     private Approver.Decision answer(String typed) {
         TerminalApprover approver = new TerminalApprover(new BufferedReader(new StringReader(typed)),
-                new PrintStream(shown, true, StandardCharsets.UTF_8));
+                new java.io.PrintWriter(new java.io.OutputStreamWriter(shown, StandardCharsets.UTF_8), true));
         return approver.review(3, "print(df.head())");
     }
 

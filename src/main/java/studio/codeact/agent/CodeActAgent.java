@@ -134,6 +134,7 @@ public final class CodeActAgent {
                     String why = run.result().error().map(Output.Error::summary).orElse(run.result().status().name().toLowerCase(Locale.ROOT));
                     String message = "could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why;
                     store.update(s -> s.withStatus(SessionStatus.FAILED, message, Instant.now()));
+                    store.flush();
                     throw new DatasetException(message);
                 }
                 setupCode = plan.code();
@@ -150,6 +151,7 @@ public final class CodeActAgent {
                     d.columns().size(), d.warnings())).toList();
             store.update(s -> s.withInfo(s.info().withDatasets(entries).withPythonVersion(pythonVersion), Instant.now()));
             rebuildPrompt();
+            store.flush();
             prepared = true;
             return datasets;
         } finally {
@@ -495,6 +497,7 @@ public final class CodeActAgent {
                 case AgentEvent.Cancelled ignored -> store.update(s -> s.withEntry(new Entry.Notice(now, "cancelled by the user"))
                         .withStatus(SessionStatus.CANCELLED, "cancelled by the user", now));
             }
+            store.flush();
         } catch (SessionException e) {
             emit(new AgentEvent.Notice("the session could not be saved: " + e.getMessage()));
         }

@@ -13,19 +13,23 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Holds the latest {@link Session} and keeps its folder up to date: every change rewrites
- * {@code session.json} atomically (see {@link AtomicFiles}), so killing the process at any
- * moment leaves the last complete record; figures go to {@code figures/NNN.png} as they arrive.
- * A store without a folder keeps the session in memory only (benchmarks, tests).
+ * Holds the latest {@link Session} and keeps its folder up to date: every change is written to
+ * {@code session.json} atomically (see {@link AtomicFiles}) by a background writer
+ * ({@link SessionWriter}), so the file is always a complete record, at most one write behind,
+ * and killing the process at any moment leaves a readable session; figures go to
+ * {@code figures/NNN.png} as they arrive, before any record names them. {@link #flush()} waits
+ * for the writer; {@link #close()} flushes and stops it. A store without a folder keeps the
+ * session in memory only (benchmarks, tests).
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
-public final class SessionStore {
+public final class SessionStore implements AutoCloseable {
 
     public static final String SESSION_FILE = "session.json";
     public static final String FIGURES_FOLDER = "figures";
 
     private final Path folder;
+    private final SessionWriter writer;
     private Session current;
     private int figures;
 
@@ -33,6 +37,7 @@ public final class SessionStore {
         this.folder = folder;
         this.current = Objects.requireNonNull(initial);
         this.figures = figures;
+        this.writer = folder == null ? null : new SessionWriter(folder.resolve(SESSION_FILE));
     }
 
     /** Creates the folder (and {@code figures/}) and writes the first record. */
@@ -42,9 +47,8 @@ public final class SessionStore {
         } catch (IOException e) {
             throw new SessionException("could not create the session folder " + folder + ": " + e.getMessage(), e);
         }
-        SessionStore store = new SessionStore(folder.toAbsolutePath(), initial, 0);
-        store.write();
-        return store;
+        AtomicFiles.write(folder.resolve(SESSION_FILE), SessionJson.write(initial));
+        return new SessionStore(folder.toAbsolutePath(), initial, 0);
     }
 
     /** A store that writes nothing. */
@@ -84,11 +88,32 @@ public final class SessionStore {
         return Optional.ofNullable(folder);
     }
 
-    /** Applies {@code change} to the latest session, writes the result, and returns it. */
+    /** Applies {@code change} to the latest session, hands the result to the writer, and returns it. */
     public synchronized Session update(UnaryOperator<Session> change) {
         current = Objects.requireNonNull(change.apply(current));
-        write();
+        if (writer != null) {
+            writer.submit(current);
+        }
         return current;
+    }
+
+    /**
+     * Waits until {@code session.json} holds the latest session.
+     *
+     * @throws SessionException when writing failed
+     */
+    public void flush() {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
+    /** Flushes and stops the writer; later updates fail. */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     /**
@@ -110,15 +135,10 @@ public final class SessionStore {
     }
 
     /** Writes {@code notebook.ipynb}, {@code analysis.py} and {@code trajectory.jsonl} of the latest session. */
-    public synchronized void exportAll() {
+    public void exportAll() {
         if (folder != null) {
-            Exports.writeAll(current, folder);
-        }
-    }
-
-    private void write() {
-        if (folder != null) {
-            AtomicFiles.write(folder.resolve(SESSION_FILE), SessionJson.write(current));
+            flush();
+            Exports.writeAll(current(), folder);
         }
     }
 

@@ -28,6 +28,7 @@ class SessionStoreTest {
         SessionStore store = SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info()));
         String figure = store.saveFigure(png);
         Session written = store.update(ignored -> SessionSamples.repaired(figure, png));
+        store.flush();
 
         Session read = SessionStore.read(folder);
 
@@ -57,6 +58,7 @@ class SessionStoreTest {
         SessionStore store = SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info()));
         String figure = store.saveFigure(png);
         store.update(ignored -> SessionSamples.repaired(figure, png));
+        store.flush();
 
         String json = Files.readString(folder.resolve(SessionStore.SESSION_FILE));
         assertThat(json).contains("\"codeact_figure\" : \"figures/001.png\"").doesNotContain("iVBORw0KGgo");
@@ -83,6 +85,7 @@ class SessionStoreTest {
             String text = "question " + i + " " + "x".repeat(i * 10);
             store.update(session -> session.withEntry(new Entry.Question(at, text)));
         }
+        store.flush();
         writing.set(false);
         reader.join();
 
@@ -112,11 +115,13 @@ class SessionStoreTest {
         Cell pending = Cell.pending(1, CellKind.ACTION, 1, "print(1)");
         store.update(s -> s.withEntry(new Entry.CodeCell(SessionSamples.T0, pending)));
         store.update(s -> s.withEntry(new Entry.Notice(SessionSamples.T0, "later")));
+        store.flush();
 
         assertThat(SessionStore.read(folder).cell(1).orElseThrow().status()).as("a crash mid-cell leaves it pending").isEqualTo(CellStatus.PENDING);
 
         store.update(s -> s.withCell(pending.finished(CellStatus.OK, 4, List.of(new Output.Stream(Output.StreamName.STDOUT, "1\n")), List.of(), 3),
                 SessionSamples.T0));
+        store.flush();
         Session read = SessionStore.read(folder);
         assertThat(read.entries().get(0)).isInstanceOf(Entry.CodeCell.class);
         assertThat(read.cell(1).orElseThrow().status()).isEqualTo(CellStatus.OK);

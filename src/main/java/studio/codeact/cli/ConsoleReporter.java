@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 final class ConsoleReporter implements AgentListener {
 
     private final PrintWriter err;
+    private final StringBuilder streamed = new StringBuilder();
     private boolean midLine;
 
     ConsoleReporter(PrintWriter err) {
@@ -28,9 +29,21 @@ final class ConsoleReporter implements AgentListener {
             case AgentEvent.TurnStarted turn -> line("\u2500\u2500 turn " + turn.turn() + " of " + turn.maxTurns() + " \u2500\u2500");
             case AgentEvent.AssistantDelta delta -> {
                 err.print(delta.text());
+                streamed.append(delta.text());
                 midLine = !delta.text().endsWith("\n");
             }
-            case AgentEvent.AssistantReplied ignored -> endLine();
+            case AgentEvent.AssistantReplied replied -> {
+                // Show what the stop sequence cut off and the agent restored (a closing </execute>).
+                String whole = replied.text();
+                String shown = streamed.toString().stripTrailing();
+                if (whole.startsWith(shown) && whole.length() > shown.length()) {
+                    endLine();
+                    err.print(whole.substring(shown.length()).stripLeading());
+                    midLine = true;
+                }
+                streamed.setLength(0);
+                endLine();
+            }
             case AgentEvent.ActionStarted started -> line(started.turn() == 0
                     ? "\u25b6 cell " + started.cell() + ": loading the data"
                     : "\u25b6 cell " + started.cell() + ": running the action");

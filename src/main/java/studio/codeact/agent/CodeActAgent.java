@@ -427,7 +427,7 @@ public final class CodeActAgent {
     private boolean needsRecovery(CellRunner.Run run) {
         return run.result().status() == ExecutionStatus.DIED
                 || engine.state() == EngineState.DEAD
-                || run.result().note().toLowerCase(Locale.ROOT).contains("restart");
+                || ObservationFormatter.mentionsRestart(run.result().note());
     }
 
     /** Brings a dead or restarted interpreter back: restart if needed, reload the datasets. Returns the note for the model. */

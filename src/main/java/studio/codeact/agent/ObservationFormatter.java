@@ -164,11 +164,18 @@ public final class ObservationFormatter {
             }
         });
         switch (result.status()) {
-            case TIMED_OUT -> text.append("[The action ran past the cell time limit and was interrupted").append(
-                    result.note().isEmpty() ? "" : " (" + result.note().strip() + ")").append(
-                    ". Variables assigned before that point are kept. Make the code faster, or work on a sample.]\n");
-            case DIED -> text.append("[The Python process died while running this action")
-                    .append(result.note().isEmpty() ? "" : " (" + result.note().strip() + ")").append(".]\n");
+            case TIMED_OUT -> {
+                if (mentionsRestart(result.note())) {
+                    text.append("[The action ran past the cell time limit and did not stop when interrupted, so the Python process "
+                            + "was restarted. Make the code faster, or work on a sample.]\n");
+                } else {
+                    text.append("[The action ran past the cell time limit and was interrupted").append(
+                            result.note().isEmpty() ? "" : " (" + result.note().strip() + ")").append(
+                            ". Variables assigned before that point are kept. Make the code faster, or work on a sample.]\n");
+                }
+            }
+            // The engine's note says how to go on; the agent does that itself and adds its own note.
+            case DIED -> text.append("[The Python process died while running this action.]\n");
             case ABORTED -> text.append("[The action did not run")
                     .append(result.note().isEmpty() ? "" : ": " + result.note().strip()).append(".]\n");
             case OK, ERROR -> {
@@ -181,6 +188,10 @@ public final class ObservationFormatter {
     }
 
     /** Without ANSI codes, and with carriage-return progress lines reduced to what a terminal would show last. */
+    static boolean mentionsRestart(String note) {
+        return note.toLowerCase(Locale.ROOT).contains("restart");
+    }
+
     private static String clean(String text) {
         String plain = ANSI.matcher(text).replaceAll("").replace("\r\n", "\n");
         if (plain.indexOf('\r') < 0) {

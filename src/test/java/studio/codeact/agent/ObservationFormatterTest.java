@@ -120,6 +120,13 @@ class ObservationFormatterTest {
     }
 
     @Test
+    void aTimeoutThatRestartedTheInterpreterDoesNotClaimStateWasKept() {
+        String text = formatter.format(result(ExecutionStatus.TIMED_OUT, "the kernel was restarted after a cell timed out"), List.of(), List.of(), 1);
+
+        assertThat(text).contains("did not stop when interrupted, so the Python process was restarted").doesNotContain("kept");
+    }
+
+    @Test
     void aMemoryErrorIsReportedAsSuch() {
         String text = formatter.format(result(ExecutionStatus.ERROR, "", new Output.Error("MemoryError", "Unable to allocate 7.28 TiB", List.of())),
                 List.of(), List.of(), 1);
@@ -133,7 +140,7 @@ class ObservationFormatterTest {
         String text = formatter.format(result(ExecutionStatus.DIED, "the kernel died"), List.of(),
                 List.of("[It was restarted and the datasets reloaded (sales); every other variable is gone.]"), 1);
 
-        assertThat(text).isEqualTo("[The Python process died while running this action (the kernel died).]\n"
+        assertThat(text).isEqualTo("[The Python process died while running this action.]\n"
                 + "[It was restarted and the datasets reloaded (sales); every other variable is gone.]");
     }
 

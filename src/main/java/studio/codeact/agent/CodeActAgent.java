@@ -409,7 +409,9 @@ public final class CodeActAgent {
             }
             long started = System.nanoTime();
             CellRunner.Run run = cells.run(CellKind.ACTION, turn, code, config.cellTimeout());
-            if (needsRecovery(run)) {
+            if (cancelled.get()) {
+                notes.add("[The user stopped this action.]");
+            } else if (needsRecovery(run)) {
                 notes.add(recover(turn));
             }
             clock.codeNanos += System.nanoTime() - started;

@@ -18,6 +18,7 @@ import studio.codeact.session.DatasetEntry;
 import studio.codeact.session.Entry;
 import studio.codeact.session.SessionException;
 import studio.codeact.session.SessionStatus;
+import studio.codeact.session.SessionStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * without code, the turn limit is reached, it gets stuck, something fails, or the user cancels.
  * Follow-up questions continue the same conversation and the same interpreter state.
  *
- * <p>Everything is recorded in the {@link studio.codeact.session.SessionStore} as it happens and
+ * <p>Everything is recorded in the {@link SessionStore} as it happens and
  * reported as {@link AgentEvent}s. {@link #ask} and {@link #loadDatasets} block and run on the
  * caller's thread (a worker; never the JavaFX thread), which is also the thread every event is
  * delivered on; {@link #cancel} may be called from any thread.
@@ -52,7 +53,7 @@ public final class CodeActAgent {
 
     private final ChatModel model;
     private final PythonEngine engine;
-    private final studio.codeact.session.SessionStore store;
+    private final SessionStore store;
     private final AgentConfig config;
     private final ObservationFormatter formatter;
     private final EventPump pump;
@@ -76,7 +77,7 @@ public final class CodeActAgent {
     private String workingFolder = "";
     private boolean prepared;
 
-    public CodeActAgent(ChatModel model, PythonEngine engine, studio.codeact.session.SessionStore store, AgentConfig config) {
+    public CodeActAgent(ChatModel model, PythonEngine engine, SessionStore store, AgentConfig config) {
         this.model = Objects.requireNonNull(model, "model");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.store = Objects.requireNonNull(store, "store");

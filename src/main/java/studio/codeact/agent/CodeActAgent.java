@@ -2,17 +2,11 @@ package studio.codeact.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.EngineException;
-import studio.codeact.engine.EngineState;
-import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.PythonEngine;
-import studio.codeact.llm.ChatCall;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatRequest;
-import studio.codeact.llm.ChatResponse;
 import studio.codeact.llm.LlmException;
-import studio.codeact.llm.StreamHandler;
-import studio.codeact.llm.ToolCall;
 import studio.codeact.session.CellKind;
 import studio.codeact.session.DatasetEntry;
 import studio.codeact.session.Entry;
@@ -29,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,20 +43,20 @@ public final class CodeActAgent {
     /** Figures sent as images in one observation to a vision-capable model. */
     private static final int MAX_IMAGES = 4;
 
-    private final ChatModel model;
     private final PythonEngine engine;
     private final SessionStore store;
     private final AgentConfig config;
     private final ObservationFormatter formatter;
     private final EventPump pump;
     private final CellRunner cells;
+    private final ModelCaller caller;
+    private final EngineRecovery recovery;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final ReentrantLock busy = new ReentrantLock();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private volatile AgentListener listener = AgentListener.NONE;
     private volatile Approver approver = Approver.RUN_ALL;
-    private volatile ChatCall currentCall;
 
     private ActionMode mode;
     private boolean foldSystem;
@@ -78,7 +70,7 @@ public final class CodeActAgent {
     private boolean prepared;
 
     public CodeActAgent(ChatModel model, PythonEngine engine, SessionStore store, AgentConfig config) {
-        this.model = Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(model, "model");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.store = Objects.requireNonNull(store, "store");
         this.config = Objects.requireNonNull(config, "config");
@@ -87,6 +79,8 @@ public final class CodeActAgent {
         this.foldSystem = config.foldSystemRole();
         this.pump = new EventPump(this::cancel);
         this.cells = new CellRunner(engine, store, pump, this::emit, config.storedStreamChars(), cancelled::get);
+        this.caller = new ModelCaller(model, pump, this::emit, cancelled::get);
+        this.recovery = new EngineRecovery(engine, cells, this::emit);
     }
 
     /** Where events go (see {@link AgentListener} for the thread). */
@@ -200,10 +194,7 @@ public final class CodeActAgent {
      */
     public void cancel() {
         cancelled.set(true);
-        ChatCall call = currentCall;
-        if (call != null) {
-            call.cancel();
-        }
+        caller.cancel();
         cells.interrupt();
     }
 
@@ -266,9 +257,6 @@ public final class CodeActAgent {
 
     // ------------------------------------------------------------------ the model
 
-    /** A reply as the conversation keeps it, and as the parser read it. */
-    private record ModelReply(Exchange.Reply exchange, ParsedReply parsed) { }
-
     private ModelReply requestReply(int turn, TurnClock clock) {
         while (true) {
             List<Exchange> fitted = ContextBudget.fit(exchanges, systemPrompt.length(), config.contextBudget());
@@ -278,7 +266,7 @@ public final class CodeActAgent {
                     mode == ActionMode.TOOLS ? List.of(ExecutePythonTool.spec()) : List.of());
             clock.charsSent = rendered.chars();
             try {
-                return read(stream(request, turn, clock));
+                return ModelReply.of(caller.call(request, turn, clock));
             } catch (LlmException.BadRequest refused) {
                 if (!foldSystem && refusesSystemRole(refused)) {
                     foldSystem = true;
@@ -300,57 +288,6 @@ public final class CodeActAgent {
     private static boolean refusesSystemRole(LlmException.BadRequest refused) {
         String said = (refused.serverMessage() + " " + refused.getMessage()).toLowerCase(Locale.ROOT);
         return said.contains("system") || said.contains("roles must alternate");
-    }
-
-    private ChatResponse stream(ChatRequest request, int turn, TurnClock clock) {
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        long started = System.nanoTime();
-        ChatCall call = model.stream(request, new StreamHandler() {
-            @Override
-            public void onTextDelta(String text) {
-                pump.post(() -> emit(new AgentEvent.AssistantDelta(turn, text)));
-            }
-
-            @Override
-            public void onComplete(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(LlmException error) {
-                done.completeExceptionally(error);
-            }
-        });
-        currentCall = call;
-        if (cancelled.get()) {
-            call.cancel();
-        }
-        try {
-            return pump.await(done);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof LlmException llm) {
-                throw llm;
-            }
-            throw e;
-        } finally {
-            currentCall = null;
-            clock.modelNanos += System.nanoTime() - started;
-        }
-    }
-
-    private ModelReply read(ChatResponse response) {
-        ParsedReply parsed = ActionParser.parse(response.text());
-        if (!response.toolCalls().isEmpty()) {
-            List<Exchange.Action> actions = new ArrayList<>();
-            for (ToolCall call : response.toolCalls()) {
-                actions.add(new Exchange.Action(ExecutePythonTool.code(call).orElse(""), call));
-            }
-            String prose = response.text().strip();
-            ParsedReply asTools = new ParsedReply(actions.stream().map(Exchange.Action::code).toList(), parsed.solution(), prose, prose);
-            return new ModelReply(new Exchange.Reply(prose, prose, actions, true), asTools);
-        }
-        List<Exchange.Action> actions = parsed.actions().stream().map(code -> new Exchange.Action(code, null)).toList();
-        return new ModelReply(new Exchange.Reply(parsed.text(), parsed.prose(), actions, false), parsed);
     }
 
     // ------------------------------------------------------------------ the actions
@@ -412,8 +349,8 @@ public final class CodeActAgent {
             CellRunner.Run run = cells.run(CellKind.ACTION, turn, code, config.cellTimeout());
             if (cancelled.get()) {
                 notes.add("[The user stopped this action.]");
-            } else if (needsRecovery(run)) {
-                notes.add(recover(turn));
+            } else if (recovery.needed(run)) {
+                notes.add(recovery.recover(turn, setupCode, datasets));
             }
             clock.codeNanos += System.nanoTime() - started;
             String text = formatter.format(run.result(), run.figures(), notes, share);
@@ -425,34 +362,6 @@ public final class CodeActAgent {
             }
         }
         return new ActionsOutcome(texts, summaries, figures, error, cancelled.get());
-    }
-
-    private boolean needsRecovery(CellRunner.Run run) {
-        return run.result().status() == ExecutionStatus.DIED
-                || engine.state() == EngineState.DEAD
-                || ObservationFormatter.mentionsRestart(run.result().note());
-    }
-
-    /** Brings a dead or restarted interpreter back: restart if needed, reload the datasets. Returns the note for the model. */
-    private String recover(int turn) {
-        if (engine.state() != EngineState.IDLE) {
-            engine.restart();
-        }
-        if (setupCode.isEmpty()) {
-            emit(new AgentEvent.Notice("the Python process was restarted; earlier variables are gone"));
-            return "[The Python process was restarted, so every variable from earlier actions is gone. Recompute what you still need.]";
-        }
-        CellRunner.Run reload = cells.run(CellKind.SETUP, turn, setupCode, null);
-        String names = String.join(", ", datasets.stream().map(Dataset::variable).toList());
-        if (!reload.result().ok()) {
-            emit(new AgentEvent.Notice("the Python process was restarted, but the datasets could not be loaded again"));
-            return "[The Python process was restarted and loading the datasets again failed ("
-                    + reload.result().error().map(Output.Error::summary).orElse(reload.result().status().name())
-                    + "); every variable from earlier actions is gone.]";
-        }
-        emit(new AgentEvent.Notice("the Python process was restarted and the datasets were loaded again (" + names + ")"));
-        return "[The Python process was restarted, so every variable from earlier actions is gone. The datasets were loaded again ("
-                + names + "); recompute anything else you still need.]";
     }
 
     // ------------------------------------------------------------------ set-up and endings
@@ -510,18 +419,5 @@ public final class CodeActAgent {
 
     private void emit(AgentEvent event) {
         listener.onEvent(event);
-    }
-
-    /** Time spent in a turn, by where it went. */
-    private static final class TurnClock {
-        private final long started = System.nanoTime();
-        private long modelNanos;
-        private long codeNanos;
-        private long approvalNanos;
-        private int charsSent;
-
-        TurnStats stats() {
-            return new TurnStats(System.nanoTime() - started, modelNanos, codeNanos, approvalNanos, charsSent);
-        }
     }
 }

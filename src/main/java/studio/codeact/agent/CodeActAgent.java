@@ -123,14 +123,11 @@ public final class CodeActAgent {
             engine.start();
             readFacts();
             if (!files.isEmpty()) {
-                DatasetLoader.Plan plan = DatasetLoader.plan(engine, files);
+                DatasetLoader.Plan plan = plan(files);
                 CellRunner.Run run = cells.run(CellKind.SETUP, 0, plan.code(), null);
                 if (!run.result().ok()) {
                     String why = run.result().error().map(Output.Error::summary).orElse(run.result().status().name().toLowerCase(Locale.ROOT));
-                    String message = "could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why;
-                    store.update(s -> s.withStatus(SessionStatus.FAILED, message, Instant.now()));
-                    store.flush();
-                    throw new DatasetException(message);
+                    throw failedToLoad("could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why);
                 }
                 setupCode = plan.code();
                 loadNotes = run.result().streamText(Output.StreamName.STDERR).strip();
@@ -152,6 +149,21 @@ public final class CodeActAgent {
         } finally {
             busy.unlock();
         }
+    }
+
+    private DatasetLoader.Plan plan(List<Path> files) {
+        try {
+            return DatasetLoader.plan(engine, files);
+        } catch (DatasetException e) {
+            throw failedToLoad(e.getMessage());
+        }
+    }
+
+    /** Records that the data could not be loaded, and returns the exception to throw. */
+    private DatasetException failedToLoad(String message) {
+        store.update(s -> s.withEntry(new Entry.Notice(Instant.now(), "failed: " + message)).withStatus(SessionStatus.FAILED, message, Instant.now()));
+        store.flush();
+        return new DatasetException(message);
     }
 
     /**

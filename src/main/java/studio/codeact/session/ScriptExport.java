@@ -37,7 +37,8 @@ public final class ScriptExport {
     private static String prelude(Session session) {
         StringBuilder prelude = new StringBuilder();
         prelude.append("import os\n");
-        prelude.append("os.environ.setdefault(\"MPLBACKEND\", \"Agg\")  # figures render without a window\n");
+        prelude.append("if \"inline\" in os.environ.get(\"MPLBACKEND\", \"inline\"):\n");
+        prelude.append("    os.environ[\"MPLBACKEND\"] = \"Agg\"  # figures render without a window (inline works only in Jupyter)\n");
         String folder = session.info().workingFolder();
         if (!folder.isEmpty()) {
             prelude.append("if os.path.isdir(").append(pythonString(folder)).append("):\n");

@@ -12,6 +12,7 @@ import studio.codeact.agent.ActionMode;
 import studio.codeact.agent.CodeActAgent;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
+import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
@@ -139,6 +140,34 @@ abstract class AskScenarios {
         assertThat(trajectory.path("self_repair").asBoolean()).isTrue();
         assertThat(run.read().cells()).extracting(c -> c.status()).containsExactly(CellStatus.OK, CellStatus.ERROR, CellStatus.OK);
         assertNotebookValid(run.session());
+    }
+
+    @Test
+    void theExportedNotebookRunsTopToBottomInAFreshInterpreter() throws Exception {
+        server.thenText("<execute>\nprint(sales['Price'].mean())\n</execute>")
+                .thenText("<execute>\nmeans = sales.groupby('region')['price'].mean()\nmeans\n</execute>")
+                .thenText("<execute>\nimport matplotlib.pyplot as plt\nmeans.plot.bar()\nplt.show()\n</execute>")
+                .thenText("Done.");
+        Run run = ask("--data", sales.toString(), "Mean price by region, as a chart.");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode cells = JSON.readTree(run.session().resolve(Exports.NOTEBOOK_FILE).toFile()).path("cells");
+
+        List<String> results = new ArrayList<>();
+        try (PythonEngine fresh = Engines.create(engineKind(), EngineConfig.of(PythonLocator.choose(null)).withWorkingDirectory(dir))) {
+            fresh.start();
+            for (JsonNode cell : cells) {
+                if (!cell.path("cell_type").asText().equals("code")) {
+                    continue;
+                }
+                StringBuilder source = new StringBuilder();
+                cell.path("source").forEach(line -> source.append(line.asText()));
+                boolean mayFail = cell.path("metadata").path("tags").toString().contains("raises-exception");
+                ExecutionResult result = fresh.run(source.toString());
+                results.add((mayFail ? "may fail: " : "") + result.status());
+            }
+        }
+
+        assertThat(results).containsExactly("OK", "may fail: ERROR", "OK", "OK");
     }
 
     @Test

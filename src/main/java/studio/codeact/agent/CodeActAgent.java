@@ -285,7 +285,7 @@ public final class CodeActAgent {
                     emit(new AgentEvent.Notice("the server refused the system role; the system prompt now opens the first user message"));
                     continue;
                 }
-                if (mode == ActionMode.TOOLS && config.actionMode() == ActionMode.AUTO) {
+                if (mode == ActionMode.TOOLS && config.actionMode() == ActionMode.AUTO && refusesTools(refused)) {
                     mode = ActionMode.TAGS;
                     rebuildPrompt();
                     emit(new AgentEvent.Notice("the server refused tool calling (" + refused.serverMessage()
@@ -297,9 +297,20 @@ public final class CodeActAgent {
         }
     }
 
+    /** "System role not supported", or the chat-template error of models without one ("roles must alternate"). */
     private static boolean refusesSystemRole(LlmException.BadRequest refused) {
-        String said = (refused.serverMessage() + " " + refused.getMessage()).toLowerCase(Locale.ROOT);
+        String said = said(refused);
         return said.contains("system") || said.contains("roles must alternate");
+    }
+
+    /** "tools are not supported", "does not support tools", "auto tool choice requires …", "functions are not allowed". */
+    private static boolean refusesTools(LlmException.BadRequest refused) {
+        String said = said(refused);
+        return said.contains("tool") || said.contains("function");
+    }
+
+    private static String said(LlmException.BadRequest refused) {
+        return (refused.serverMessage() + " " + refused.getMessage()).toLowerCase(Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ the actions

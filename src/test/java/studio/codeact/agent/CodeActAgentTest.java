@@ -271,6 +271,19 @@ class CodeActAgentTest {
     }
 
     @Test
+    void anUnrelatedRefusalIsAFailureNotAFallback() {
+        ScriptedChatModel model = new ScriptedChatModel()
+                .failOnTurn(1, new LlmException.BadRequest("the server refused the request", "maximum context length is 4096 tokens"));
+        CodeActAgent agent = agent(model, AgentConfig.defaults("openai", "m"));
+
+        AgentEvent.Terminal end = agent.ask("Hi?");
+
+        assertThat(end).isInstanceOfSatisfying(AgentEvent.Failed.class, failed -> assertThat(failed.message()).contains("refused"));
+        assertThat(model.requests()).hasSize(1);
+        assertThat(agent.actionMode()).isEqualTo(ActionMode.TOOLS);
+    }
+
+    @Test
     void aServerWithoutASystemRoleGetsThePromptInTheFirstUserMessage() {
         ScriptedChatModel model = new ScriptedChatModel()
                 .failOnTurn(1, new LlmException.BadRequest("refused", "Conversation roles must alternate user/assistant/user/assistant/..."))

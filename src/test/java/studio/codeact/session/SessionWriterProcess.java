@@ -23,6 +23,7 @@ public final class SessionWriterProcess {
                 store.saveFigure(png);
             }
             if (i == 20) {
+                store.flush(); // from here on the file on disk holds entries
                 System.out.println("writing");
                 System.out.flush();
             }

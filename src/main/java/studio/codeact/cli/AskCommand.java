@@ -137,6 +137,7 @@ public final class AskCommand implements Callable<Integer> {
             DatasetLoader.checkReadable(data);
             connection = (settings == null ? ModelSettingsLoader.standard() : new ModelSettingsLoader(new SettingsFile(settings), System.getenv()))
                     .resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, model));
+            requireKeyForCloud(connection);
             config = agentConfig(connection);
         } catch (IllegalArgumentException | DatasetException e) {
             stderr.println("codeact: " + e.getMessage());
@@ -252,6 +253,17 @@ public final class AskCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already exiting: the hook is running and will see the latch.
+        }
+    }
+
+    /** A cloud endpoint without a key would only fail later with a 401; say what to do before any call. */
+    private void requireKeyForCloud(ProviderConfig connection) {
+        boolean cloud = connection.baseUrl().replaceAll("/+$", "").equals(connection.provider().defaultBaseUrl().replaceAll("/+$", ""));
+        if (cloud && !connection.hasApiKey()) {
+            String variable = apiKeyEnv != null ? apiKeyEnv : connection.provider().apiKeyVariable();
+            throw new IllegalArgumentException("no API key for " + connection.baseUrl() + ": set " + variable
+                    + " (or --api-key-env VAR, or Settings → Model in the app); for a local model server use --base-url,"
+                    + " e.g. --base-url http://localhost:11434/v1 for Ollama");
         }
     }
 }

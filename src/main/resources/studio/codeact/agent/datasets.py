@@ -182,7 +182,7 @@ def plan(paths, taken, user_ns=None):
     if user_ns is not None:
         taken.update(name for name in user_ns if not name.startswith("_"))
     entries = [plan_one(os.path.abspath(path), taken) for path in paths]
-    lines = ["import pandas as pd"]
+    lines = ["import pandas as pd", "import numpy as np", "import matplotlib.pyplot as plt"]
     for entry in entries:
         lines.extend(entry["code"])
     return {"datasets": entries, "code": "\n".join(lines)}

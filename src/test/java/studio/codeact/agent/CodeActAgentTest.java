@@ -344,7 +344,7 @@ class CodeActAgentTest {
         String system = ((ChatMessage.System) model.requests().getFirst().messages().getFirst()).text();
         assertThat(system).contains("`sales` from " + csv).contains("2 rows \u00d7 2 columns").contains("revenue (float64)").contains("north");
         assertThat(userText(model.requests().get(1))).startsWith("Observation:\n30.75");
-        assertThat(store.current().cells().getFirst().code()).startsWith("import pandas as pd\nsales = pd.read_csv(");
+        assertThat(store.current().cells().getFirst().code()).startsWith("import pandas as pd\nimport numpy as np\nimport matplotlib.pyplot as plt\nsales = pd.read_csv(");
     }
 
     @Test

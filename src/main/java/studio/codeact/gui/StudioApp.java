@@ -3,18 +3,15 @@ package studio.codeact.gui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import studio.codeact.gui.assistant.NoAssistant;
+import studio.codeact.gui.assistant.AgentAssistant;
 import studio.codeact.gui.demo.DemoLibrary;
+import studio.codeact.session.SessionFolders;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.shell.Studio;
 import studio.codeact.llm.settings.SettingsFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
 /** The JavaFX application: one {@link Studio} window with the user's real engine, settings and folders. */
@@ -28,7 +25,7 @@ public final class StudioApp extends Application {
         Studio studio = new Studio(stage, new Studio.Config(EngineFactory.inFolder(folder), UiStateStore.inConfigFolder(), folder, workers,
                 file -> getHostServices().showDocument(file.toUri().toString()),
                 new FileSettingsStorage(SettingsFile.standard()),
-                context -> new NoAssistant("this build has no agent yet"), Studio.Config.realDoctor(), Platform::exit));
+                AgentAssistant.fromSettings(), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
         playDemoIfAsked(studio);
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
@@ -46,16 +43,13 @@ public final class StudioApp extends Application {
                 .ifPresent(demo -> studio.playDemo(demo, samples)));
     }
 
+    /** A new session folder: under {@code -Dcodeact.sessions.dir}, else where every session lives ({@link SessionFolders}). */
     private static Path newWorkingFolder() {
         String base = System.getProperty("codeact.sessions.dir");
-        Path root = base != null ? Path.of(base) : Path.of(System.getProperty("user.home"), "CodeAct Studio", "sessions");
-        Path folder = root.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        try {
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the session folder " + folder, e);
-        }
+        Path root = base != null ? Path.of(base) : SessionFolders.defaultRoot(System.getenv());
+        return SessionFolders.create(root, "", Instant.now());
     }
+
 
     @Override
     public void stop() {

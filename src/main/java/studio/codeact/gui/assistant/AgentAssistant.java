@@ -1,0 +1,67 @@
+package studio.codeact.gui.assistant;
+
+import studio.codeact.agent.ActionMode;
+import studio.codeact.agent.AgentConfig;
+import studio.codeact.agent.CodeActAgent;
+import studio.codeact.agent.Privacy;
+import studio.codeact.engine.PythonEngine;
+import studio.codeact.gui.settings.FileSettingsStorage;
+import studio.codeact.gui.settings.SettingsForm;
+import studio.codeact.llm.ChatModel;
+import studio.codeact.llm.ChatModels;
+import studio.codeact.session.Session;
+import studio.codeact.session.SessionInfo;
+import studio.codeact.session.SessionStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/** Builds the window's assistant: the CodeAct agent over the model in the settings, recording into the session folder. */
+public final class AgentAssistant {
+
+    private AgentAssistant() {
+    }
+
+    /** Assistants whose model client comes from the settings in force (OpenAI-compatible or Anthropic). */
+    public static Function<AssistantContext, Assistant> fromSettings() {
+        return withModel(form -> ChatModels.create(FileSettingsStorage.config(form)));
+    }
+
+    /** Assistants with a given way of making the model client (tests point it at a local server). */
+    public static Function<AssistantContext, Assistant> withModel(Function<SettingsForm, ChatModel> models) {
+        return context -> {
+            ExecutorService agentThread = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "codeact-gui-agent");
+                thread.setDaemon(true);
+                return thread;
+            });
+            return new AssistantBridge(
+                    store -> {
+                        SettingsForm form = context.settings().get();
+                        PythonEngine engine = context.engine().get().join();
+                        return new CodeActAgent(models.apply(form), engine, store, config(form));
+                    },
+                    () -> {
+                        SettingsForm form = context.settings().get();
+                        SessionInfo info = new SessionInfo(form.provider().wire(), form.model(), form.engine().id(), "", "",
+                                context.workingFolder().toString(), form.turnLimit(), "", java.util.List.of());
+                        String id = context.workingFolder().getFileName().toString();
+                        return SessionStore.create(context.workingFolder(), Session.start(id, Instant.now(), info));
+                    },
+                    context.chat(), context.notebook(), context.ui(), agentThread, context.askFirst(), context.approvals());
+        };
+    }
+
+    static AgentConfig config(SettingsForm form) {
+        AgentConfig config = AgentConfig.defaults(form.provider().wire(), form.model())
+                // Local and custom OpenAI-compatible servers often lack tool calling: code in <execute> tags works with any model.
+                .withActionMode(form.provider().needsKey() ? ActionMode.AUTO : ActionMode.TAGS)
+                .withMaxTurns(form.turnLimit())
+                .withPrivacy(form.schemaOnly() ? Privacy.SCHEMA_ONLY : Privacy.SAMPLE_ROWS);
+        return form.cellTimeoutSeconds() > 0 ? config.withCellTimeout(Duration.ofSeconds(form.cellTimeoutSeconds()))
+                : config.withCellTimeout(Duration.ofDays(1));
+    }
+}

@@ -1,0 +1,255 @@
+package studio.codeact.gui.assistant;
+
+import studio.codeact.agent.AgentEvent;
+import studio.codeact.agent.Approver;
+import studio.codeact.agent.CodeActAgent;
+import studio.codeact.agent.Dataset;
+import studio.codeact.engine.ExecutionResult;
+import studio.codeact.engine.ExecutionStatus;
+import studio.codeact.engine.Output;
+import studio.codeact.gui.Messages;
+import studio.codeact.gui.approval.ApprovalViewModel;
+import studio.codeact.gui.approval.Decision;
+import studio.codeact.gui.cells.CellViewModel;
+import studio.codeact.gui.cells.NotebookViewModel;
+import studio.codeact.gui.chat.ChatItem;
+import studio.codeact.gui.chat.ChatViewModel;
+import studio.codeact.gui.data.DatasetLoader;
+import studio.codeact.session.Cell;
+import studio.codeact.session.CellStatus;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Connects the agent to the window. Questions and data loads run one at a time on the agent's
+ * own worker thread (so a follow-up or a dropped file waits its turn); the agent's events come
+ * back on that thread and are adapted to the UI thread here, and only here, through the UI
+ * executor. With "ask before running code" on, the agent thread waits while the approval
+ * dialog is open.
+ */
+public final class AssistantBridge implements Assistant {
+
+    private final java.util.function.Function<studio.codeact.session.SessionStore, CodeActAgent> agents;
+    private final ChatViewModel chat;
+    private final NotebookViewModel notebook;
+    private final Executor ui;
+    private final ExecutorService agentThread;
+    private final BooleanSupplier askFirst;
+    private final Function<ApprovalViewModel, CompletableFuture<Decision>> approvals;
+    /** The agent's cell numbers to the cells on screen (only touched on the UI thread). */
+    private final Map<Integer, CellViewModel> cells = new HashMap<>();
+    private volatile CodeActAgent agent;
+    private volatile studio.codeact.session.SessionStore store;
+    private final Supplier<studio.codeact.session.SessionStore> stores;
+
+    /**
+     * @param agents      makes the agent for a session on first use (called on the agent thread; may block to start the engine)
+     * @param stores      makes the session store (its folder) for a new session
+     * @param agentThread a single-thread executor: the agent's blocking calls run there, in order
+     * @param askFirst    whether each action waits for approval
+     * @param approvals   shows an action for approval (called on the UI thread)
+     */
+    public AssistantBridge(java.util.function.Function<studio.codeact.session.SessionStore, CodeActAgent> agents,
+                           Supplier<studio.codeact.session.SessionStore> stores, ChatViewModel chat, NotebookViewModel notebook, Executor ui,
+                           ExecutorService agentThread, BooleanSupplier askFirst,
+                           Function<ApprovalViewModel, CompletableFuture<Decision>> approvals) {
+        this.agents = agents;
+        this.stores = stores;
+        this.chat = chat;
+        this.notebook = notebook;
+        this.ui = ui;
+        this.agentThread = agentThread;
+        this.askFirst = askFirst;
+        this.approvals = approvals;
+    }
+
+    /** Asks a question (a follow-up waits for the current one). Call on the UI thread. */
+    @Override
+    public CompletableFuture<AgentEvent.Terminal> ask(String question) {
+        return CompletableFuture.supplyAsync(() -> agent().ask(question), agentThread)
+                .whenComplete((end, error) -> {
+                    if (error != null) {
+                        ui.execute(() -> chat.failed(Messages.sentence(error)));
+                    }
+                });
+    }
+
+    /** Stops the current question: the model's stream and the running cell. Any thread. */
+    @Override
+    public void stop() {
+        CodeActAgent current = agent;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /** Loads data files through the agent (its loading code becomes a cell; the model is told about them). */
+    @Override
+    public DatasetLoader datasetLoader() {
+        return file -> CompletableFuture.supplyAsync(() -> {
+            List<Dataset> loaded = agent().loadDatasets(List.of(file));
+            Dataset dataset = loaded.stream().filter(d -> Path.of(d.path()).toAbsolutePath().equals(file.toAbsolutePath()))
+                    .findFirst().orElse(loaded.getLast());
+            return new DatasetLoader.Loaded(dataset.variable(), dataset.format(), dataset.rows(), dataset.columns().size(),
+                    dataset.columns().stream().map(Dataset.Column::name).toList(), dataset.warnings());
+        }, agentThread);
+    }
+
+    /** Forgets the agent (new session or changed model settings); the next question makes a new one. */
+    @Override
+    public void reset() {
+        CodeActAgent old = agent;
+        agent = null;
+        if (old != null) {
+            old.cancel();
+        }
+        studio.codeact.session.SessionStore oldStore = store;
+        store = null;
+        if (oldStore != null) {
+            agentThread.execute(oldStore::close);
+        }
+        cells.clear();
+    }
+
+    @Override
+    public CompletableFuture<Path> export(String format, Path target) {
+        return CompletableFuture.supplyAsync(() -> {
+            studio.codeact.session.SessionStore current = store;
+            if (current == null) {
+                throw new IllegalStateException("nothing to export yet: ask a question or load data first");
+            }
+            String text = switch (format) {
+                case "ipynb" -> studio.codeact.session.NotebookExport.toJson(current.current());
+                case "py" -> studio.codeact.session.ScriptExport.toScript(current.current());
+                default -> throw new IllegalArgumentException("unknown export format " + format);
+            };
+            try {
+                return java.nio.file.Files.writeString(target, text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+            }
+        }, agentThread);
+    }
+
+    @Override
+    public java.util.Optional<Path> sessionFolder() {
+        studio.codeact.session.SessionStore current = store;
+        return current == null ? java.util.Optional.empty() : current.folder();
+    }
+
+    private CodeActAgent agent() {
+        CodeActAgent current = agent;
+        if (current == null) {
+            if (store == null) {
+                store = stores.get();
+            }
+            current = agents.apply(store);
+            current.setListener(this::onEvent);
+            current.setApprover(this::review);
+            agent = current;
+        }
+        return current;
+    }
+
+    /** Called on the agent thread, which waits while the user decides. */
+    private Approver.Decision review(int cell, String code) {
+        if (!askFirst.getAsBoolean()) {
+            return new Approver.Decision.Run();
+        }
+        CompletableFuture<Decision> decided = new CompletableFuture<>();
+        ui.execute(() -> {
+            chat.actionWaiting(null);
+            approvals.apply(new ApprovalViewModel(cell, code)).whenComplete((decision, error) ->
+                    decided.complete(error != null || decision == null ? new Decision.Reject("") : decision));
+        });
+        Decision decision;
+        try {
+            decision = decided.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Approver.Decision.Reject("the app was closing");
+        } catch (ExecutionException e) {
+            return new Approver.Decision.Reject("");
+        }
+        return switch (decision) {
+            case Decision.Run run -> new Approver.Decision.Run();
+            case Decision.RunEdited edited -> new Approver.Decision.Edit(edited.code());
+            case Decision.Reject reject -> new Approver.Decision.Reject(reject.reason());
+        };
+    }
+
+    /** Called on the agent thread; everything visible happens on the UI thread. */
+    private void onEvent(AgentEvent event) {
+        ui.execute(() -> apply(event));
+    }
+
+    private void apply(AgentEvent event) {
+        switch (event) {
+            case AgentEvent.Notice notice -> chat.notice(ChatItem.Level.INFO, notice.text());
+            case AgentEvent.TurnStarted started -> { }
+            case AgentEvent.AssistantDelta delta -> chat.assistantDelta(delta.text());
+            case AgentEvent.AssistantReplied replied -> chat.assistantDone(replied.text());
+            case AgentEvent.ActionStarted started -> {
+                CellViewModel cell = notebook.beginAgentCell(started.code());
+                cells.put(started.cell(), cell);
+                if (started.turn() > 0) {
+                    chat.actionStarted(cell);
+                }
+            }
+            case AgentEvent.CellOutput output -> {
+                CellViewModel cell = cells.get(output.cell());
+                if (cell != null) {
+                    notebook.agentOutput(cell, output.output());
+                }
+            }
+            case AgentEvent.ActionFinished finished -> finished(finished.cell());
+            case AgentEvent.Observation observation -> { }
+            case AgentEvent.TurnFinished turn -> { }
+            case AgentEvent.Answered answered -> chat.answered();
+            case AgentEvent.Failed failed -> chat.failed(Messages.sentence(new RuntimeException(failed.message())));
+            case AgentEvent.TurnLimitReached limit -> chat.failed("No answer after " + limit.turns()
+                    + " turns (the turn limit). Ask a follow-up to let it go on, or raise the limit in Settings.");
+            case AgentEvent.Cancelled cancelled -> chat.failed("Stopped.");
+        }
+    }
+
+    private void finished(Cell record) {
+        CellViewModel cell = cells.get(record.number());
+        if (cell == null) {
+            cell = notebook.beginAgentCell(record.code());
+            cells.put(record.number(), cell);
+        }
+        if (record.status() == CellStatus.REJECTED) {
+            notebook.agentAbandoned(cell, "Not run: you rejected this action.");
+        } else {
+            if (!record.code().equals(cell.source())) {
+                cell.sourceProperty().set(record.code());
+            }
+            Output.Error error = record.error().orElse(null);
+            notebook.agentFinished(cell, new ExecutionResult(status(record.status()), record.executionCount(), record.outputs(),
+                    java.util.Optional.ofNullable(error), Duration.ofMillis(record.elapsedMillis()), ""));
+        }
+        chat.actionFinished(cell);
+    }
+
+    static ExecutionStatus status(CellStatus status) {
+        return switch (status) {
+            case OK -> ExecutionStatus.OK;
+            case ERROR -> ExecutionStatus.ERROR;
+            case TIMED_OUT -> ExecutionStatus.TIMED_OUT;
+            case DIED -> ExecutionStatus.DIED;
+            case PENDING, ABORTED, REJECTED -> ExecutionStatus.ABORTED;
+        };
+    }
+}

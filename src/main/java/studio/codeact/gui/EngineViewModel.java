@@ -121,7 +121,10 @@ public final class EngineViewModel {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 LOG.log(Level.WARNING, "engine did not start: " + cause.getMessage());
-                problem.set(Messages.sentence(cause));
+                // The doctor's verdict (what is missing and the command) says more than the engine's failure: keep it.
+                if (fix.get().isEmpty()) {
+                    problem.set(Messages.sentence(cause));
+                }
                 state.set(EngineState.DEAD);
             } else {
                 state.set(started.state());

@@ -22,7 +22,7 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         Path folder = newWorkingFolder();
-        Studio studio = new Studio(stage, new Studio.Config(EngineFactory.inFolder(folder), UiStateStore.inConfigFolder(), folder, workers,
+        Studio studio = new Studio(stage, new Studio.Config(EngineFactory::create, UiStateStore.inConfigFolder(), folder, workers,
                 file -> getHostServices().showDocument(file.toUri().toString()),
                 new FileSettingsStorage(SettingsFile.standard()),
                 AgentAssistant.fromSettings(), Studio.Config.realDoctor(), Platform::exit));

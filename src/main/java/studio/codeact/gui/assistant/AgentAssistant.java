@@ -46,10 +46,10 @@ public final class AgentAssistant {
                     },
                     () -> {
                         SettingsForm form = context.settings().get();
+                        java.nio.file.Path folder = context.workingFolder().get();
                         SessionInfo info = new SessionInfo(form.provider().wire(), form.model(), form.engine().id(), "", "",
-                                context.workingFolder().toString(), form.turnLimit(), "", java.util.List.of());
-                        String id = context.workingFolder().getFileName().toString();
-                        return SessionStore.create(context.workingFolder(), Session.start(id, Instant.now(), info));
+                                folder.toString(), form.turnLimit(), "", java.util.List.of());
+                        return SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));
                     },
                     context.chat(), context.notebook(), context.ui(), agentThread, context.askFirst(), context.approvals());
         };

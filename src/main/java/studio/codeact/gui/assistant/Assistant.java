@@ -30,6 +30,9 @@ public interface Assistant {
      */
     CompletableFuture<java.nio.file.Path> export(String format, java.nio.file.Path target);
 
+    /** Makes sure {@code session.json} holds everything so far (it is written as things happen; this waits for the last write). */
+    CompletableFuture<java.util.Optional<java.nio.file.Path>> save();
+
     /** The session's folder ({@code session.json}, figures, exports), once there is one. */
     java.util.Optional<java.nio.file.Path> sessionFolder();
 }

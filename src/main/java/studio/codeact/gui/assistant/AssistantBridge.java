@@ -143,6 +143,18 @@ public final class AssistantBridge implements Assistant {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<Path>> save() {
+        return CompletableFuture.supplyAsync(() -> {
+            studio.codeact.session.SessionStore current = store;
+            if (current == null) {
+                return java.util.Optional.<Path>empty();
+            }
+            current.flush();
+            return current.folder();
+        }, agentThread);
+    }
+
+    @Override
     public java.util.Optional<Path> sessionFolder() {
         studio.codeact.session.SessionStore current = store;
         return current == null ? java.util.Optional.empty() : current.folder();

@@ -20,10 +20,11 @@ import java.util.function.Supplier;
  *
  * @param engine    the engine, started (completes when it can run code)
  * @param settings  the settings in force when called
+ * @param workingFolder the session's folder when called (New session moves to a new one)
  * @param askFirst  whether each action waits for approval
  * @param approvals shows one action for approval (call on the UI thread)
  */
 public record AssistantContext(ChatViewModel chat, NotebookViewModel notebook, Executor ui,
                                Supplier<CompletableFuture<PythonEngine>> engine, Supplier<SettingsForm> settings,
-                               Path workingFolder, BooleanSupplier askFirst,
+                               Supplier<Path> workingFolder, BooleanSupplier askFirst,
                                Function<ApprovalViewModel, CompletableFuture<Decision>> approvals) { }

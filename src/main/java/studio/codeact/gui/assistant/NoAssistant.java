@@ -38,6 +38,11 @@ public final class NoAssistant implements Assistant {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<java.nio.file.Path>> save() {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
+    @Override
     public java.util.Optional<java.nio.file.Path> sessionFolder() {
         return java.util.Optional.empty();
     }

@@ -83,7 +83,7 @@ public final class UiBenchmark {
     static void scroll() throws Exception {
         Path folder = Files.createTempDirectory("codeact-bench-");
         ExecutorService workers = Workers.create();
-        java.util.function.Function<studio.codeact.gui.settings.SettingsForm, PythonEngine> noEngine = settings -> {
+        java.util.function.BiFunction<studio.codeact.gui.settings.SettingsForm, Path, PythonEngine> noEngine = (settings, where) -> {
             throw new EngineException("the scroll benchmark runs no Python");
         };
         Studio studio = fx(() -> {
@@ -167,7 +167,7 @@ public final class UiBenchmark {
         new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json")))
                 .save(studio.codeact.gui.settings.SettingsForm.defaults().withEngine(kind));
         Studio app = fx(() -> {
-            Studio s = new Studio(new Stage(), new Studio.Config(studio.codeact.gui.EngineFactory.inFolder(folder),
+            Studio s = new Studio(new Stage(), new Studio.Config(studio.codeact.gui.EngineFactory::create,
                     new UiStateStore(folder.resolve("window.json")), folder, workers, file -> { },
                     new studio.codeact.gui.settings.FileSettingsStorage(new studio.codeact.llm.settings.SettingsFile(folder.resolve("settings.json"))),
                     context -> new studio.codeact.gui.assistant.NoAssistant("the stall benchmark streams by itself"), Studio.Config.realDoctor(), () -> { }));

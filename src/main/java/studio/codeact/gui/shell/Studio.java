@@ -23,6 +23,9 @@ import studio.codeact.gui.assistant.Assistant;
 import studio.codeact.gui.assistant.AssistantContext;
 import studio.codeact.gui.data.VariablesViewModel;
 import studio.codeact.gui.demo.Demo;
+import studio.codeact.gui.session.SessionViewer;
+import studio.codeact.session.SessionFolders;
+import studio.codeact.session.SessionStore;
 import studio.codeact.gui.demo.DemoLibrary;
 import studio.codeact.gui.demo.DemoPlayer;
 import studio.codeact.gui.settings.SettingsDialog;
@@ -51,9 +54,9 @@ public final class Studio implements WindowActions {
     /**
      * What a window is built from.
      *
-     * @param engineFactory makes a new engine for the settings in force (called on a worker thread)
+     * @param engineFactory makes a new engine for the settings in force, running in the session folder (called on a worker thread)
      * @param stateStore    where the window's state is remembered
-     * @param workingFolder the session's working folder
+     * @param workingFolder the first session's folder (New session makes a sibling)
      * @param workers       threads for blocking calls
      * @param opener        opens a file or folder with the desktop's default application
      * @param settings      the settings file (model, engine, assistant)
@@ -61,7 +64,7 @@ public final class Studio implements WindowActions {
      * @param doctor        checks the interpreter the settings name (blocking; called on a worker)
      * @param onClosed      runs after the window closed and the engine shut down
      */
-    public record Config(java.util.function.Function<SettingsForm, PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
+    public record Config(java.util.function.BiFunction<SettingsForm, Path, PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
                          ExecutorService workers, Consumer<Path> opener, SettingsStorage settings,
                          java.util.function.Function<AssistantContext, Assistant> assistants,
                          java.util.function.Function<SettingsForm, studio.codeact.gui.Doctor.Report> doctor, Runnable onClosed) {
@@ -80,6 +83,8 @@ public final class Studio implements WindowActions {
     private final Ticker ticker;
     private final Scene scene;
     private volatile SettingsForm settings = SettingsForm.defaults();
+    /** The session's folder: code runs there, the session is recorded there. */
+    private volatile Path folder;
     private final DemoPlayer demoPlayer;
     private final Assistant assistant;
 
@@ -87,10 +92,11 @@ public final class Studio implements WindowActions {
         this.stage = stage;
         this.config = config;
         UiExecutor ui = UiExecutor.fx();
+        folder = config.workingFolder();
         UiState state = config.stateStore().load();
         Theme.applyGlobal(state.dark());
 
-        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings), ui, config.workers());
+        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings, folder), ui, config.workers());
         Supplier<CompletableFuture<PythonEngine>> ready = engine::start;
         NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
         ChatViewModel chat = new ChatViewModel();
@@ -98,7 +104,7 @@ public final class Studio implements WindowActions {
         FilesViewModel files = new FilesViewModel(config.workingFolder(), ui, config.workers());
         model = new MainViewModel(engine, notebook, chat, variables, files, config.stateStore());
         assistant = config.assistants().apply(new AssistantContext(chat, notebook, ui, ready, () -> settings,
-                config.workingFolder(), () -> model.askBeforeRunningProperty().get(), this::approve));
+                () -> folder, () -> model.askBeforeRunningProperty().get(), this::approve));
         datasets = new DatasetsViewModel(file -> assistant.datasetLoader().load(file),
                 ui, () -> chat.state() != ChatViewModel.State.IDLE);
         datasets.onLoaded(dataset -> variables.refresh());
@@ -264,6 +270,13 @@ public final class Studio implements WindowActions {
 
     @Override
     public void newSession() {
+        // A session that recorded something keeps its folder; the new one gets its own, and a fresh interpreter.
+        if (assistant.sessionFolder().isPresent()) {
+            folder = SessionFolders.create(folder.toAbsolutePath().getParent(), "", java.time.Instant.now());
+            model.files().setFolder(folder);
+            model.engine().recreate();
+            model.variables().clear();
+        }
         assistant.reset();
         model.notebook().clear();
         model.chat().clear();
@@ -272,17 +285,55 @@ public final class Studio implements WindowActions {
 
     @Override
     public void openSession() {
-        info("Open session", "Sessions arrive with the session store.");
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Open a session folder");
+        assistant.sessionFolder().map(Path::getParent).filter(java.nio.file.Files::isDirectory)
+                .ifPresent(parent -> chooser.setInitialDirectory(parent.toFile()));
+        File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            openSession(folder.toPath());
+        }
     }
 
     @Override
     public void openRecent(String session) {
-        openSession();
+        openSession(Path.of(session));
+    }
+
+    /** Shows the session saved in {@code folder} (read on a worker); a new question then starts a new session. */
+    public CompletableFuture<Void> openSession(Path folder) {
+        return CompletableFuture.supplyAsync(() -> SessionStore.read(folder), config.workers())
+                .handle((session, error) -> {
+                    UiExecutor.fx().execute(() -> {
+                        if (error != null) {
+                            model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR,
+                                    "Could not open the session: " + studio.codeact.gui.Messages.sentence(error));
+                            return;
+                        }
+                        newSession();
+                        SessionViewer.show(session, model.chat(), model.notebook());
+                        model.setSessionName(session.id());
+                        model.rememberRecent(folder.toAbsolutePath().toString());
+                    });
+                    return null;
+                });
     }
 
     @Override
     public void saveSession() {
-        info("Save session", "Sessions arrive with the session store.");
+        assistant.save().whenComplete((folder, error) -> UiExecutor.fx().execute(() -> {
+            if (error != null) {
+                model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR, "The session was not saved: "
+                        + studio.codeact.gui.Messages.sentence(error));
+            } else if (folder.isEmpty()) {
+                model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.INFO,
+                        "Nothing to save yet: a session starts with the first question or data file (cells you run by hand are not recorded).");
+            } else {
+                model.rememberRecent(folder.get().toString());
+                model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.INFO, "Saved in " + folder.get()
+                        + " (session.json is also written as you go).");
+            }
+        }));
     }
 
     @Override
@@ -389,10 +440,4 @@ public final class Studio implements WindowActions {
                 .thenRun(() -> UiExecutor.fx().execute(config.onClosed()));
     }
 
-    private void info(String title, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
-        alert.initOwner(stage);
-        alert.setHeaderText(title);
-        alert.show();
-    }
 }

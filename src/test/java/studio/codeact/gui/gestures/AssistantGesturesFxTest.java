@@ -75,7 +75,7 @@ class AssistantGesturesFxTest {
                 null, "", "", 6, 60, false, false, 13));
         Path work = Files.createDirectories(folder.resolve("session"));
         robot.interact(() -> {
-            studio = new Studio(stage, new Studio.Config(EngineFactory.inFolder(work), new UiStateStore(folder.resolve("window.json")),
+            studio = new Studio(stage, new Studio.Config(EngineFactory::create, new UiStateStore(folder.resolve("window.json")),
                     work, Workers.create(), file -> { }, new FileSettingsStorage(settings), AgentAssistant.fromSettings(), Studio.Config.realDoctor(), () -> { }));
             studio.model().askBeforeRunningProperty().set(askFirst);
             studio.show();
@@ -126,6 +126,32 @@ class AssistantGesturesFxTest {
         String said = new String(check.getInputStream().readAllBytes());
         assertThat(check.waitFor()).as(said).isZero();
         assertThat(said.strip()).isEqualTo("valid");
+    }
+
+    @Test
+    void aSavedSessionOpensAgainWithItsQuestionRepliesAndCells(FxRobot robot) throws Exception {
+        server.enqueue(OpenAiStream.reply("Counting.\n<execute>\nprint(sum(range(10)))\n"));
+        server.enqueue(OpenAiStream.reply("The sum is **45**."));
+        open(robot, false);
+        ask(robot, "Sum 0..9");
+        waitUntilIdle();
+        robot.interact(studio::saveSession);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !studio.model().uiState().recentSessions().isEmpty());
+        Path saved = Path.of(studio.model().uiState().recentSessions().getFirst());
+        assertThat(saved.resolve("session.json")).exists();
+
+        robot.interact(studio::newSession);
+        assertThat(studio.model().notebook().cells()).isEmpty();
+        studio.openSession(saved).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !studio.model().notebook().cells().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        CellViewModel cell = studio.model().notebook().cells().getFirst();
+        assertThat(cell.source()).isEqualTo("print(sum(range(10)))");
+        assertThat(cell.state()).isEqualTo(CellViewModel.State.DONE);
+        assertThat(cell.outputs()).first().isInstanceOfSatisfying(studio.codeact.gui.cells.OutputItem.StreamText.class,
+                text -> assertThat(text.text()).isEqualTo("45\n"));
+        assertThat(studio.model().chat().items()).contains(new ChatItem.Question("Sum 0..9"));
+        assertThat(studio.model().chat().items()).anyMatch(item -> item instanceof ChatItem.Reply reply && reply.text().equals("The sum is **45**."));
     }
 
     @Test

@@ -42,7 +42,7 @@ class EngineGesturesFxTest {
 
     @Start
     void start(Stage stage) {
-        studio = new Studio(stage, new Studio.Config(EngineFactory.inFolder(FOLDER), new UiStateStore(FOLDER.resolve("window.json")),
+        studio = new Studio(stage, new Studio.Config(EngineFactory::create, new UiStateStore(FOLDER.resolve("window.json")),
                 FOLDER, Workers.create(), file -> { }, new FileSettingsStorage(new SettingsFile(FOLDER.resolve("settings.json"))),
                 context -> new studio.codeact.gui.assistant.NoAssistant("cells only"), Studio.Config.realDoctor(), () -> { }));
         studio.show();

@@ -49,7 +49,7 @@ class CellsRenderFxTest {
 
     @Start
     void start(Stage stage) {
-        studio = new Studio(stage, new Studio.Config(settings -> engine, new UiStateStore(folder.resolve("window.json")),
+        studio = new Studio(stage, new Studio.Config((settings, folder) -> engine, new UiStateStore(folder.resolve("window.json")),
                 folder, Workers.create(), file -> { },
                 new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
                 context -> new NoAssistant("no model in this test"), Studio.Config.realDoctor(), () -> { }));

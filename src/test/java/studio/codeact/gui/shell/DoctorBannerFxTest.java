@@ -34,7 +34,7 @@ class DoctorBannerFxTest {
 
     @Start
     void start(Stage stage) {
-        studio = new Studio(stage, new Studio.Config(settings -> {
+        studio = new Studio(stage, new Studio.Config((settings, session) -> {
             throw new EngineException("Python at /opt/bare/bin/python3 could not import pandas");
         }, new UiStateStore(folder.resolve("window.json")), folder, Workers.create(), file -> { },
                 new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))), context -> new NoAssistant("no model"),

@@ -44,7 +44,7 @@ class SettingsFxTest {
     private Studio open(FxRobot robot) {
         Studio[] made = new Studio[1];
         robot.interact(() -> {
-            made[0] = new Studio(stage, new Studio.Config(settings -> new ScriptedEngine(), new UiStateStore(folder.resolve("window.json")),
+            made[0] = new Studio(stage, new Studio.Config((settings, folder) -> new ScriptedEngine(), new UiStateStore(folder.resolve("window.json")),
                     folder, Workers.create(), file -> { }, new FileSettingsStorage(new SettingsFile(folder.resolve("settings.json"))),
                 context -> new NoAssistant("no model in this test"), Studio.Config.realDoctor(), () -> { }));
             made[0].show();

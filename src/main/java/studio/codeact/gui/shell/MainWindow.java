@@ -163,7 +163,8 @@ public final class MainWindow extends BorderPane {
         MenuItem bigger = item("Larger text", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), model::biggerFont);
         MenuItem smaller = item("Smaller text", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), model::smallerFont);
         Menu view = new Menu("View", null, theme, bigger, smaller);
-        MenuBar bar = new MenuBar(file, cells, view);
+        Menu help = new Menu("Help", null, item("Demo…", null, actions::openDemo), item("Settings…", null, actions::openSettings));
+        MenuBar bar = new MenuBar(file, cells, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

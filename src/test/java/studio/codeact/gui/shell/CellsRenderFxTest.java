@@ -122,8 +122,15 @@ class CellsRenderFxTest {
             return robot.lookup(".frame-table").queryAs(FrameTableView.class).model().totalRowsProperty().get() == 3;
         });
         assertThat(robot.lookup(".action-card").queryAll()).hasSize(1);
-        robot.interact(() -> studio.window().notebookView().scrollTo(studio.model().notebook().cells().getLast()));
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".error-summary").tryQuery().isPresent());
+        // Scroll to the end of the history, where the failed cell is.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            robot.interact(() -> {
+                if (studio.window().notebookView().list().lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                    flow.scrollPixels(400);
+                }
+            });
+            return robot.lookup(".error-summary").tryQuery().isPresent();
+        });
         assertThat(robot.lookup(".error-summary").queryAs(Label.class).getText()).isEqualTo("KeyError: 'nope'");
         robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/cells-end.png")));
     }

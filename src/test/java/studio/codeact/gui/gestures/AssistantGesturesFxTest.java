@@ -155,6 +155,23 @@ class AssistantGesturesFxTest {
     }
 
     @Test
+    void stopInterruptsTheAssistantsRunningCell(FxRobot robot) throws Exception {
+        server.enqueue(OpenAiStream.reply("This takes a while.\n<execute>\nimport time\nfor i in range(600):\n    time.sleep(0.05)\n"));
+        open(robot, false);
+        ask(robot, "Wait for half a minute");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.model().chat().state() == ChatViewModel.State.RUNNING);
+        assertThat(studio.model().chat().activityProperty().get()).startsWith("running cell 1 — ");
+        Thread.sleep(500);
+        robot.clickOn("Stop");
+        waitUntilIdle();
+        CellViewModel cell = studio.model().notebook().cells().getFirst();
+        assertThat(cell.state()).isIn(CellViewModel.State.INTERRUPTED, CellViewModel.State.ERROR);
+        assertThat(cell.error()).get().extracting(e -> e.ename()).isEqualTo("KeyboardInterrupt");
+        assertThat(studio.model().chat().items().getLast()).isEqualTo(new ChatItem.Notice(ChatItem.Level.ERROR, "Stopped."));
+        assertThat(server.getRequestCount()).as("no further model turn after Stop").isEqualTo(1);
+    }
+
+    @Test
     void anErrorAndItsFixAppearAsTwoCells(FxRobot robot) throws Exception {
         server.enqueue(OpenAiStream.reply("<execute>\nprint(total + 1)\n"));
         server.enqueue(OpenAiStream.reply("`total` is not defined yet; defining it first.\n<execute>\ntotal = 41\nprint(total + 1)\n"));

@@ -166,12 +166,17 @@ def _text(value):
     return str(value)
 
 
+def float_values(series):
+    """A column as a float64 numpy array, missing values (NaN, None, pd.NA) as NaN."""
+    return series.to_numpy(dtype="float64", na_value=float("nan"))
+
+
 def column_values(series, kind):
     """Plain Python values of a column for JSON transport (the kernel engine's path)."""
     if kind == "ints":
         return [int(v) for v in series.to_numpy()]
     if kind == "floats":
-        return [None if math.isnan(v) else float(v) for v in series.to_numpy(dtype="float64")]
+        return [None if math.isnan(v) else float(v) for v in float_values(series)]
     if kind == "bools":
         return [bool(v) for v in series.to_numpy()]
     if kind == "datetimes":

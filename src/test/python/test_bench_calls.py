@@ -1,5 +1,10 @@
 """Tool calls of the json and text modes: validation and observations (run by BenchPythonTest)."""
+import os
+import sys
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "main", "resources",
+                                "studio", "codeact", "bench", "python"))
 
 from codeact_bench.calls import call_json, call_text
 from codeact_bench.tooling import Tool

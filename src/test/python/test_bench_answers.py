@@ -1,5 +1,10 @@
 """Scoring answers: the comparisons a task can ask for (run by BenchPythonTest)."""
+import os
+import sys
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "main", "resources",
+                                "studio", "codeact", "bench", "python"))
 
 from codeact_bench.answers import Comparison, as_number, clean, parse
 

@@ -4,19 +4,21 @@ Each returns a ``JsonText``: its repr is JSON, so the cell's result carries it t
 Suites are read once per interpreter and kept by folder.
 """
 import json
+import sys
 import time
 
 from . import calls
 from .suite import SuiteError, load as load_suite
 
 _suites = {}
+_baseline = None  # the names the namespace had before the first task
 
 
 class JsonText:
     """A value whose repr is raw JSON."""
 
     def __init__(self, value):
-        self.text = json.dumps(value, default=str, allow_nan=False)
+        self.text = json.dumps(value, default=str)
 
     def __repr__(self):
         return self.text
@@ -38,9 +40,18 @@ def load(folder):
 
 
 def prepare(folder, task_id, namespace=None):
-    """Puts the task's tools into the user's namespace (code mode calls them as plain functions)."""
+    """Readies the user's namespace for a task: removes what earlier tasks left there (variables,
+    tools, figures) and puts this task's tools in as plain functions (code mode calls them so)."""
+    global _baseline
     task = suite(folder).task(task_id)
     target = _user_namespace(namespace)
+    if _baseline is None:
+        _baseline = set(target)
+    for name in [name for name in target if name not in _baseline and not name.startswith("_")]:
+        del target[name]
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
     for name, tool in task.tools.items():
         target[name] = tool.function
     return JsonText({"tools": list(task.tools)})

@@ -36,6 +36,8 @@ def draw(rows, path, title):
             ax.set_title("%s: %s" % (task_class, label), fontsize=10)
             if key == "success_rate":
                 ax.set_ylim(0, 105)
+            else:
+                ax.margins(y=0.12)
             ax.grid(axis="y", alpha=0.3)
             ax.set_axisbelow(True)
     axes[0][0].legend(title="mode", fontsize=8, title_fontsize=8)

@@ -3,7 +3,7 @@ package studio.codeact.bench;
 import studio.codeact.llm.LlmException;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class BenchRunner {
     private final List<ActionMode> modes;
     private final Map<ActionMode, Episode> episodes;
     private final Path out;
-    private final PrintStream progressOut;
+    private final PrintWriter progressOut;
 
     /**
      * @param tasks    the tasks to run (all or some of the suite's)
@@ -44,7 +44,7 @@ public final class BenchRunner {
      * @param out      the output folder (created if needed); an earlier run's results there are resumed
      */
     public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionMode> modes,
-                       Map<ActionMode, Episode> episodes, Path out, PrintStream progressOut) {
+                       Map<ActionMode, Episode> episodes, Path out, PrintWriter progressOut) {
         this.suite = suite;
         this.tasks = List.copyOf(tasks);
         this.models = List.copyOf(models);

@@ -1,6 +1,6 @@
 package studio.codeact.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public final class Progress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int total;
     private final long started = System.nanoTime();
     private int done;
@@ -23,7 +23,7 @@ public final class Progress {
      * @param alreadyDone   runs finished by an earlier, interrupted session
      * @param alreadySolved of those, the solved ones
      */
-    public Progress(PrintStream out, int total, int alreadyDone, int alreadySolved) {
+    public Progress(PrintWriter out, int total, int alreadyDone, int alreadySolved) {
         this.out = out;
         this.total = total;
         this.done = alreadyDone;

@@ -1,6 +1,6 @@
 package studio.codeact.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ public final class SuiteCheck {
     }
 
     /** Checks every task, printing one line per task and a total to {@code out}; returns the verdicts. */
-    public static List<TaskCheck> run(BenchPython python, TaskSuite suite, PrintStream out) {
+    public static List<TaskCheck> run(BenchPython python, TaskSuite suite, PrintWriter out) {
         List<TaskCheck> checks = new ArrayList<>();
         for (BenchTask task : suite.tasks()) {
             TaskCheck check = python.check(suite, task);

@@ -2,9 +2,8 @@ package studio.codeact.bench;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +12,7 @@ class ProgressTest {
 
     @Test
     void lineShowsDoneTotalSuccessElapsedAndEta() {
-        Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), 10, 2, 1);
+        Progress progress = new Progress(new PrintWriter(new StringWriter()), 10, 2, 1);
         TaskResult solved = ResultsFileTest.result("heaviest-tent", ActionMode.JSON, Outcome.SOLVED, 4);
         progress.finished(solved);
         progress.finished(solved);

@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs tasks × modes × models over a pool of engines, one worker thread per engine, and writes
- * the per-task results as they finish, then the summary (Markdown, JSON, and a PNG chart drawn by
- * matplotlib in the first engine).
+ * the per-task results as they finish (and each run's conversation under {@code transcripts/}),
+ * then the summary (Markdown, JSON, and a PNG chart drawn by matplotlib in the first engine).
  *
  * <p>Resuming: runs whose result is already in {@code results.jsonl} are not run again, unless that
  * result was a model-server or engine failure.
@@ -127,6 +127,7 @@ public final class BenchRunner {
 
     private void work(BenchPython python, ConcurrentLinkedQueue<RunKey> pending, ResultsFile results, Progress progress,
                       AtomicReference<RuntimeException> fatal) {
+        Transcripts transcripts = new Transcripts(out);
         try {
             python.install();
         } catch (RuntimeException e) {
@@ -141,7 +142,9 @@ public final class BenchRunner {
             ModelUnderTest model = models.stream().filter(m -> m.label().equals(key.model())).findFirst().orElseThrow();
             TaskResult result;
             try {
-                result = episodes.get(key.mode()).run(suite, task, model, python);
+                EpisodeResult episode = episodes.get(key.mode()).run(suite, task, model, python);
+                result = episode.result();
+                transcripts.write(episode);
             } catch (LlmException fatalError) {
                 fatal.compareAndSet(null, fatalError);
                 return;

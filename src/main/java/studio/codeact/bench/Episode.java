@@ -10,5 +10,5 @@ package studio.codeact.bench;
 public interface Episode {
 
     /** Runs the task; {@code python}'s engine is this worker's, and the task's tools are not yet prepared. */
-    TaskResult run(TaskSuite suite, BenchTask task, ModelUnderTest model, BenchPython python);
+    EpisodeResult run(TaskSuite suite, BenchTask task, ModelUnderTest model, BenchPython python);
 }

@@ -27,7 +27,7 @@ public final class ToolCallEpisode implements Episode {
     }
 
     @Override
-    public TaskResult run(TaskSuite suite, BenchTask task, ModelUnderTest model, BenchPython python) {
+    public EpisodeResult run(TaskSuite suite, BenchTask task, ModelUnderTest model, BenchPython python) {
         python.prepare(suite, task);
         Tally tally = new Tally();
         List<ChatMessage> messages = new ArrayList<>();
@@ -39,7 +39,7 @@ public final class ToolCallEpisode implements Episode {
             } catch (LlmException.Authentication | LlmException.ModelNotFound fatal) {
                 throw fatal;
             } catch (LlmException e) {
-                return tally.result(task, mode, model.label(), Outcome.MODEL_ERROR, null, "model: " + e.getMessage());
+                return end(tally.result(task, mode, model.label(), Outcome.MODEL_ERROR, null, "model: " + e.getMessage()), messages);
             }
             tally.reply(response);
             messages.add(ChatMessage.Assistant.text(response.text()));
@@ -49,8 +49,8 @@ public final class ToolCallEpisode implements Episode {
             switch (action) {
                 case Action.Solution solution -> {
                     Score score = python.score(suite, task, solution.answer());
-                    return tally.result(task, mode, model.label(), score.success() ? Outcome.SOLVED : Outcome.WRONG_ANSWER,
-                            solution.answer(), score.success() ? null : score.detail());
+                    return end(tally.result(task, mode, model.label(), score.success() ? Outcome.SOLVED : Outcome.WRONG_ANSWER,
+                            solution.answer(), score.success() ? null : score.detail()), messages);
                 }
                 case Action.JsonCall call -> {
                     tally.actions++;
@@ -68,8 +68,12 @@ public final class ToolCallEpisode implements Episode {
                 messages.add(ChatMessage.User.text(Prompts.observation(observation, task.maxTurns() - tally.turns, note)));
             }
         }
-        return tally.result(task, mode, model.label(), Outcome.TURN_LIMIT, null,
-                "turn limit: " + task.maxTurns() + " replies without a <solution>");
+        return end(tally.result(task, mode, model.label(), Outcome.TURN_LIMIT, null,
+                "turn limit: " + task.maxTurns() + " replies without a <solution>"), messages);
+    }
+
+    private static EpisodeResult end(TaskResult result, List<ChatMessage> messages) {
+        return new EpisodeResult(result, messages);
     }
 
     private String missingAction() {

@@ -64,7 +64,7 @@ class JsonCalls(unittest.TestCase):
     def test_a_tool_error_is_an_observation(self):
         outcome = call_json(TOOLS, '{"name": "broken", "arguments": {"name": "y"}}')
         self.assertFalse(outcome.ok)
-        self.assertIn("broken('y') failed: KeyError", outcome.observation)
+        self.assertIn("broken(name='y') failed: KeyError", outcome.observation)
 
     def test_results_are_json(self):
         outcome = call_json(TOOLS, '{"name": "total", "arguments": {"values": [1, 2], "scale": 2}}')

@@ -129,7 +129,7 @@ def bind(tool, args, kwargs):
     """The call's arguments bound to the tool's parameters, converted where that is lossless."""
     signature = tool.signature
     if signature is None:
-        return _Bound(args, kwargs)
+        return _Bound(args, kwargs, None)
     unknown = [key for key in kwargs if key not in signature.parameters]
     accepts_any = any(p.kind == p.VAR_KEYWORD for p in signature.parameters.values())
     if unknown and not accepts_any:
@@ -149,7 +149,7 @@ def bind(tool, args, kwargs):
         except TypeError as error:
             raise CallError("Invalid argument %r for %s: %s. Its signature: %s"
                             % (parameter_name, tool.name, error, tool.signature_text)) from None
-    return _Bound(bound.args, bound.kwargs)
+    return _Bound(bound.args, bound.kwargs, dict(bound.arguments))
 
 
 def convert(value, annotation):
@@ -224,9 +224,10 @@ def truncate(text, limit=OBSERVATION_LIMIT):
 
 
 class _Bound:
-    def __init__(self, args, kwargs):
+    def __init__(self, args, kwargs, named):
         self.args = tuple(args)
         self.kwargs = dict(kwargs)
+        self.named = named  # parameter name -> value, when the signature is known
 
 
 def _unknown_tool(tools, name):
@@ -237,7 +238,10 @@ def _unknown_tool(tools, name):
 
 
 def _call_text(name, bound):
-    parts = [repr(arg) for arg in bound.args] + ["%s=%r" % item for item in bound.kwargs.items()]
+    if bound.named is not None:
+        parts = ["%s=%r" % item for item in bound.named.items()]
+    else:
+        parts = [repr(arg) for arg in bound.args] + ["%s=%r" % item for item in bound.kwargs.items()]
     return "%s(%s)" % (name, ", ".join(parts))
 
 

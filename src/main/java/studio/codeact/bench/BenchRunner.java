@@ -83,6 +83,7 @@ public final class BenchRunner {
         if (workers.isEmpty()) {
             throw new IllegalArgumentException("the benchmark needs at least one engine");
         }
+        claimOutputFolder();
         ResultsFile results = new ResultsFile(out.resolve(ResultsFile.NAME));
         List<RunKey> plan = plan();
         Set<RunKey> planned = Set.copyOf(plan);
@@ -123,6 +124,31 @@ public final class BenchRunner {
                 .filter(entry -> planned.contains(entry.getKey())).map(Map.Entry::getValue).toList();
         Summary summary = Summary.of(finished, models.stream().map(ModelUnderTest::label).toList(), modes, plan.size());
         return write(summary, resumed, toRun, results, workers.getFirst());
+    }
+
+    /**
+     * Marks the output folder with the suite's name ({@code run.json}), and refuses a folder that holds
+     * another suite's results: their task ids would be taken for this suite's.
+     */
+    private void claimOutputFolder() {
+        Path manifest = out.resolve("run.json");
+        try {
+            Files.createDirectories(out);
+            if (Files.exists(manifest)) {
+                String earlier = BenchPython.JSON.readTree(Files.readString(manifest)).path("suite").asText();
+                if (!earlier.equals(suite.name())) {
+                    throw new IllegalArgumentException(out + " holds results of the suite '" + earlier + "', not '"
+                            + suite.name() + "'; choose another --out");
+                }
+                return;
+            }
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("suite", suite.name());
+            json.put("suite_folder", suite.folder().toString());
+            Files.writeString(manifest, BenchPython.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not use the output folder " + out, e);
+        }
     }
 
     private void work(BenchPython python, ConcurrentLinkedQueue<RunKey> pending, ResultsFile results, Progress progress,

@@ -75,6 +75,15 @@ class BenchRunnerTest {
     }
 
     @Test
+    void anOutputFolderOfAnotherSuiteIsRefused() throws Exception {
+        Files.writeString(out.resolve("run.json"), "{\"suite\": \"m3tooleval\"}");
+        ScriptedChatModel model = ScriptedChatModel.replying("<solution>Thursday</solution>").onCallerThread();
+        assertThatThrownBy(() -> runner(List.of("leap-day-weekday"), model, List.of(ActionMode.JSON)).run(List.of(SharedEngine.python())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds results of the suite 'm3tooleval', not 'larkspur'");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
     void theSummaryMatchesThePerTaskFile() throws Exception {
         List<String> tasks = List.of("store-days-open", "leap-day-weekday", "tent-count");
         ScriptedChatModel model = ScriptedChatModel.replying(

@@ -78,5 +78,16 @@ class TablePageTest(unittest.TestCase):
         self.assertEqual(repr(support.JsonText({"a": [1, None]})), '{"a": [1, null]}')
 
 
+class InsideIPythonTest(unittest.TestCase):
+
+    def test_finds_the_running_shell_namespace_without_being_told(self):
+        from IPython.core.interactiveshell import InteractiveShell
+        shell = InteractiveShell.instance()
+        shell.run_cell("inside_frame = __import__('pandas').DataFrame({'a': [1, 2]})", store_history=False)
+        names = [v["name"] for v in support.variables()]
+        self.assertIn("inside_frame", names)
+        self.assertEqual(support.table_page("inside_frame", 0, 5)["total"], 2)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -2,7 +2,14 @@ package studio.codeact.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineException;
+import studio.codeact.engine.EngineInfo;
+import studio.codeact.engine.EngineKind;
+import studio.codeact.engine.Engines;
+import studio.codeact.engine.ExecutionResult;
+import studio.codeact.engine.PythonEngine;
+import studio.codeact.llm.settings.SettingsFile;
 import studio.codeact.engine.PythonInterpreter;
 import studio.codeact.engine.PythonLocator;
 
@@ -14,6 +21,9 @@ import java.util.concurrent.Callable;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check Java, Python, the Python packages and both engines; print the fix for anything missing.")
 public final class DoctorCommand implements Callable<Integer> {
+
+    @Option(names = "--engine", paramLabel = "KIND", description = "Engine to treat as in use: embedded or kernel (default: the settings file's, else embedded).")
+    String engine;
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter to check (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
@@ -29,7 +39,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 System.getProperty("java.home"));
         PythonInterpreter interpreter;
         try {
-            interpreter = PythonLocator.locate(python);
+            interpreter = PythonLocator.locate(python != null ? python : settings().path("python").asText(null));
         } catch (EngineException e) {
             out.println("python     MISSING: " + e.getMessage());
             return Main.FAILED;
@@ -48,7 +58,50 @@ public final class DoctorCommand implements Callable<Integer> {
                     + PythonInterpreter.DEBIAN_PACKAGES);
             out.println("           or point CODEACT_PYTHON at a venv/conda interpreter that has " + String.join(", ", missing));
         }
+        if (missing.isEmpty()) {
+            healthy &= checkEngines(out, interpreter);
+        }
         out.println(healthy ? "ok         everything CodeAct Studio needs is here" : "NOT READY  see the fixes above");
         return healthy ? Main.OK : Main.FAILED;
+    }
+
+    /** Starts both engines, runs one cell in each, and says which is in use and why the other is or is not available. */
+    private boolean checkEngines(PrintStream out, PythonInterpreter interpreter) {
+        EngineKind inUse = engine != null ? EngineKind.parse(engine)
+                : EngineKind.parse(settings().path("engine").asText(EngineKind.EMBEDDED.id()));
+        boolean inUseWorks = false;
+        for (EngineKind kind : EngineKind.values()) {
+            String label = String.format("%-10s", kind.id());
+            try (PythonEngine candidate = Engines.create(kind, EngineConfig.of(interpreter.executable()))) {
+                candidate.start();
+                ExecutionResult check = candidate.run("import pandas, matplotlib; 1 + 1");
+                if (!check.ok() || !check.result().map(r -> r.data().text()).orElse("").equals("2")) {
+                    throw new EngineException("it started but could not run a cell: "
+                            + check.error().map(studio.codeact.engine.Output.Error::summary).orElse(check.status().name()));
+                }
+                EngineInfo info = candidate.info();
+                String where = kind == EngineKind.EMBEDDED
+                        ? "libpython " + info.details().getOrDefault("libpython", "?")
+                        : "ipykernel process, pid " + info.details().getOrDefault("pid", "?");
+                out.printf("%s ready in %.0f ms (%s)%n", label, info.startMillis(), where);
+                inUseWorks |= kind == inUse;
+            } catch (RuntimeException e) {
+                out.printf("%s NOT AVAILABLE: %s%n", label, Errors.sentence(e));
+                if (kind == EngineKind.EMBEDDED) {
+                    out.println("           the kernel engine works without libpython: ./codeact ask --engine kernel …, or Settings → Python engine");
+                }
+            }
+        }
+        out.printf("in use     %s engine (%s)%n", inUse.id(), engine != null ? "--engine"
+                : settings().has("engine") ? "from " + SettingsFile.standard().path() : "the default; choose with --engine or Settings → Python engine");
+        return inUseWorks;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode settings() {
+        try {
+            return SettingsFile.standard().read();
+        } catch (RuntimeException e) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
     }
 }

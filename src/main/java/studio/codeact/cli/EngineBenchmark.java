@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,15 @@ public final class EngineBenchmark {
      * @param tableRows  rows of the DataFrame whose first page is timed; 0 skips that measurement
      */
     public static Map<String, Object> measure(Supplier<PythonEngine> factory, int roundTrips, long tableRows) {
+        return measure(factory, roundTrips, tableRows, engine -> { });
+    }
+
+    /**
+     * {@link #measure(Supplier, int, long)}, then {@code whileRunning} on the still running engine
+     * before it is closed (e.g. to time another client against the same kernel in the same run).
+     */
+    public static Map<String, Object> measure(Supplier<PythonEngine> factory, int roundTrips, long tableRows,
+                                              Consumer<PythonEngine> whileRunning) {
         Map<String, Object> figures = new LinkedHashMap<>();
         long started = System.nanoTime();
         try (PythonEngine engine = factory.get()) {
@@ -47,6 +57,7 @@ public final class EngineBenchmark {
             if (tableRows > 0) {
                 figures.put("first_page_10m_rows_ms", round(firstPageMillis(engine, tableRows)));
             }
+            whileRunning.accept(engine);
         }
         return figures;
     }

@@ -33,10 +33,7 @@ def setup(shell=None):
     except ImportError:
         pass
     if shell is None:
-        try:
-            shell = get_ipython()  # noqa: F821 - defined by IPython
-        except NameError:
-            shell = None
+        shell = _shell()
     if shell is not None:
         try:
             shell.run_line_magic("matplotlib", "inline")
@@ -44,10 +41,22 @@ def setup(shell=None):
             pass
 
 
+def _shell():
+    """The running IPython shell, or None outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
 def _user_namespace(namespace):
     if namespace is not None:
         return namespace
-    return get_ipython().user_ns  # noqa: F821
+    shell = _shell()
+    if shell is None:
+        raise ValueError("no IPython shell is running, so there is no user namespace")
+    return shell.user_ns
 
 
 def _is_user_variable(name, value):

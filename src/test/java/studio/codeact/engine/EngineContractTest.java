@@ -71,10 +71,14 @@ public abstract class EngineContractTest {
         assertThat(result.status()).isEqualTo(ExecutionStatus.OK);
         assertThat(seen).as("listener and result see the same outputs").containsExactlyElementsOf(result.outputs());
         List<Class<?>> kinds = new ArrayList<>();
+        Object lastKind = null;
         for (Output output : result.outputs()) {
-            if (kinds.isEmpty() || kinds.getLast() != output.getClass()) {
+            // chunks of one stream count once; stdout and stderr are different kinds
+            Object kind = output instanceof Output.Stream stream ? stream.name() : output.getClass();
+            if (!kind.equals(lastKind)) {
                 kinds.add(output.getClass());
             }
+            lastKind = kind;
         }
         assertThat(kinds).containsExactly(Output.Stream.class, Output.Stream.class, Output.Display.class, Output.Result.class);
         assertThat(result.stdout()).isEqualTo("first\n");

@@ -1,0 +1,21 @@
+package studio.codeact.engine;
+
+import studio.codeact.engine.embedded.EmbeddedEngine;
+import studio.codeact.engine.kernel.KernelEngine;
+
+/**
+ * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
+ */
+public final class Engines {
+
+    private Engines() {
+    }
+
+    /** A new, not yet started engine of the given kind. */
+    public static PythonEngine create(EngineKind kind, EngineConfig config) {
+        return switch (kind) {
+            case EMBEDDED -> new EmbeddedEngine(config);
+            case KERNEL -> new KernelEngine(config);
+        };
+    }
+}

@@ -1,0 +1,262 @@
+package studio.codeact.engine.kernel;
+
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one thread ({@code codeact-kernel-io-N}) that owns a client's ZeroMQ sockets: JeroMQ
+ * sockets are not thread-safe, so every send and receive happens here. Other threads hand
+ * over commands through a queue and wake the poller through a {@link Pipe} it also polls.
+ *
+ * <p>Received frames are verified and parsed here, then handed to the delivery executor; this
+ * thread never runs application code. Messages with a wrong signature are logged and dropped.
+ */
+final class SocketLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
+
+    private sealed interface Command {
+        record Send(Channel channel, List<byte[]> frames) implements Command { }
+        record Flush(Runnable then) implements Command { }
+        record StartHeartbeat(Duration interval, int maxMissed) implements Command { }
+        record Stop() implements Command { }
+    }
+
+    private final ConnectionInfo info;
+    private final JupyterSession session;
+    private final Executor delivery;
+    private final KernelClient.Handler handler;
+    private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final CountDownLatch connected = new CountDownLatch(1);
+    private final Pipe wake;
+    private final Thread thread;
+    private volatile Throwable failure;
+
+    // confined to the IO thread
+    private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
+    private final Map<Channel, Integer> pollIndex = new EnumMap<>(Channel.class);
+    private int wakeIndex;
+    private ZMQ.Poller poller;
+    private boolean running = true;
+    private final Heartbeat heartbeat = new Heartbeat();
+
+    SocketLoop(ConnectionInfo info, JupyterSession session, Executor delivery, KernelClient.Handler handler) throws IOException {
+        this.info = info;
+        this.session = session;
+        this.delivery = delivery;
+        this.handler = handler;
+        this.wake = Pipe.open();
+        wake.source().configureBlocking(false);
+        this.thread = new Thread(this, "codeact-kernel-io-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+    }
+
+    /** Starts the thread and waits until every socket is connecting. */
+    void start() throws IOException {
+        thread.start();
+        try {
+            if (!connected.await(10, TimeUnit.SECONDS)) {
+                throw new IOException("the ZeroMQ sockets did not open within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the ZeroMQ sockets", e);
+        }
+        if (failure != null) {
+            throw new IOException("could not open the ZeroMQ sockets: " + failure.getMessage(), failure);
+        }
+    }
+
+    void send(Channel channel, List<byte[]> frames) {
+        submit(new Command.Send(channel, frames));
+    }
+
+    /** Receives whatever has already arrived, then runs {@code then} on the delivery executor. */
+    void flush(Runnable then) {
+        submit(new Command.Flush(then));
+    }
+
+    void startHeartbeat(Duration interval, int maxMissed) {
+        submit(new Command.StartHeartbeat(interval, maxMissed));
+    }
+
+    /** Closes every socket and ends the thread (waits up to 2 s). Idempotent. */
+    void close() {
+        submit(new Command.Stop());
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            wake.sink().close();
+            wake.source().close();
+        } catch (IOException ignored) {
+            // nothing left to free
+        }
+    }
+
+    private void submit(Command command) {
+        commands.add(command);
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                wake.sink().write(ByteBuffer.wrap(PING, 0, 1));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "the kernel IO thread is gone", e);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        try (ZContext context = new ZContext(1)) {
+            context.setLinger(0);
+            byte[] identity = session.sessionId().getBytes(StandardCharsets.UTF_8);
+            poller = context.createPoller(Channel.values().length + 1);
+            for (Channel channel : Channel.values()) {
+                ZMQ.Socket socket = context.createSocket(channel.socketType);
+                socket.setLinger(0);
+                socket.setReconnectIVL(10); // the kernel binds ~0.5 s after launch: notice it soon
+                switch (channel) {
+                    case IOPUB -> socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
+                    case HEARTBEAT -> {
+                        socket.setReqRelaxed(true);
+                        socket.setReqCorrelate(true);
+                    }
+                    // shell and stdin must share one identity: the kernel routes input_request by it
+                    default -> socket.setIdentity(identity);
+                }
+                socket.connect(info.url(channel.port(info)));
+                sockets.put(channel, socket);
+                pollIndex.put(channel, poller.register(socket, ZMQ.Poller.POLLIN));
+            }
+            wakeIndex = poller.register(wake.source(), ZMQ.Poller.POLLIN);
+            connected.countDown();
+            loop();
+            poller.close();
+        } catch (Throwable e) {
+            failure = e;
+            boolean wasConnected = connected.getCount() == 0;
+            connected.countDown();
+            if (running) {
+                LOG.log(Level.WARNING, "the kernel IO thread failed", e);
+                if (wasConnected) {
+                    deliver(() -> handler.onFailure(e));
+                }
+            }
+        }
+    }
+
+    private void loop() throws IOException {
+        ByteBuffer drain = ByteBuffer.allocate(64);
+        while (running) {
+            poller.poll(heartbeat.millisToNextBeat());
+            if (poller.pollin(wakeIndex)) {
+                while (wake.source().read(drain.clear()) > 0) {
+                    // empty the pipe
+                }
+                wakePending.set(false);
+            }
+            runCommands();
+            for (Channel channel : Channel.values()) {
+                if (running && poller.pollin(pollIndex.get(channel)) && (channel != Channel.HEARTBEAT || heartbeat.awaiting())) {
+                    receiveAll(channel);
+                }
+            }
+            if (running && heartbeat.due()) {
+                if (heartbeat.tick()) {
+                    deliver(() -> handler.onHeartbeatLost(heartbeat.missed()));
+                }
+                sockets.get(Channel.HEARTBEAT).send(PING, ZMQ.DONTWAIT);
+            }
+        }
+    }
+
+    private void runCommands() {
+        Command command;
+        while (running && (command = commands.poll()) != null) {
+            switch (command) {
+                case Command.Send send -> sendFrames(send.channel(), send.frames());
+                case Command.Flush flush -> {
+                    for (int round = 0; round < 2; round++) {
+                        poller.poll(10);
+                        for (Channel channel : Channel.values()) {
+                            if (channel != Channel.HEARTBEAT) {
+                                receiveAll(channel);
+                            }
+                        }
+                    }
+                    deliver(flush.then());
+                }
+                case Command.StartHeartbeat start -> heartbeat.start(start.interval(), start.maxMissed());
+                case Command.Stop stop -> running = false;
+            }
+        }
+    }
+
+    private void sendFrames(Channel channel, List<byte[]> frames) {
+        ZMQ.Socket socket = sockets.get(channel);
+        boolean sent = true;
+        for (int i = 0; i < frames.size() && sent; i++) {
+            sent = socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
+        }
+        if (!sent) {
+            LOG.warning("could not send a message on the " + channel + " channel (error " + socket.errno() + ")");
+        }
+    }
+
+    private void receiveAll(Channel channel) {
+        ZMQ.Socket socket = sockets.get(channel);
+        byte[] first;
+        while (running && (first = socket.recv(ZMQ.DONTWAIT)) != null) {
+            List<byte[]> frames = new ArrayList<>(8);
+            frames.add(first);
+            while (socket.hasReceiveMore()) {
+                frames.add(socket.recv(0));
+            }
+            if (channel == Channel.HEARTBEAT) {
+                heartbeat.answered();
+                return; // a REQ socket may not receive again before it sends
+            }
+            try {
+                JupyterMessage message = session.deserialize(frames);
+                deliver(() -> handler.onMessage(channel, message));
+            } catch (InvalidMessageException e) {
+                LOG.warning("dropped " + e.getMessage() + " on the " + channel + " channel");
+            }
+        }
+    }
+
+    private void deliver(Runnable task) {
+        try {
+            delivery.execute(task);
+        } catch (RejectedExecutionException e) {
+            running = false; // the engine is closing
+        }
+    }
+}

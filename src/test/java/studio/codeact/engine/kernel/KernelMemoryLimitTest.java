@@ -1,0 +1,74 @@
+package studio.codeact.engine.kernel;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import studio.codeact.engine.ExecutionRequest;
+import studio.codeact.engine.ExecutionResult;
+import studio.codeact.engine.ExecutionStatus;
+import studio.codeact.engine.OutputListener;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static studio.codeact.engine.kernel.KernelTestSupport.config;
+import static studio.codeact.engine.kernel.KernelTestSupport.run;
+import static studio.codeact.engine.kernel.KernelTestSupport.value;
+
+/** With a memory limit, the kernel's address space is capped: a huge allocation fails instead of hanging. */
+class KernelMemoryLimitTest {
+
+    private static final long LIMIT = 2L << 30; // 2 GiB of address space
+
+    @AfterAll
+    static void noKernelIsLeft() {
+        KernelTestSupport.assertNoKernelProcessLeft();
+    }
+
+    @Test
+    void anAllocationPastTheLimitFailsWithMemoryErrorOrAReportedDeath() throws Exception {
+        try (KernelEngine engine = new KernelEngine(config().withMemoryLimit(LIMIT))) {
+            engine.start();
+            assertThat(engine.info().details().get("command")).contains("--as=" + LIMIT);
+            assertThat(value(run(engine, "import resource\nresource.getrlimit(resource.RLIMIT_AS)[0]"))).isEqualTo(Long.toString(LIMIT));
+            assertThat(run(engine, "kept_under_limit = 'yes'").ok()).isTrue();
+
+            ExecutionResult big = engine.execute(ExecutionRequest.of("hog = bytearray(4 * 1024 ** 3)"), OutputListener.NONE)
+                    .get(30, TimeUnit.SECONDS);
+
+            assertThat(big.status()).isIn(ExecutionStatus.ERROR, ExecutionStatus.DIED);
+            if (big.status() == ExecutionStatus.ERROR) {
+                assertThat(big.error().orElseThrow().ename()).isEqualTo("MemoryError");
+                assertThat(value(run(engine, "kept_under_limit"))).isEqualTo("'yes'");
+            }
+        }
+    }
+
+    @Test
+    void aCellThatKeepsGrowingStopsAtTheLimitAndTheKernelGoesOn() throws Exception {
+        try (KernelEngine engine = new KernelEngine(config().withMemoryLimit(LIMIT))) {
+            engine.start();
+            ExecutionResult growing = engine.execute(ExecutionRequest.of("""
+                    hogs = []
+                    while True:
+                        hogs.append(bytearray(100 * 1024 ** 2))"""), OutputListener.NONE).get(60, TimeUnit.SECONDS);
+            assertThat(growing.status()).isIn(ExecutionStatus.ERROR, ExecutionStatus.DIED);
+            if (growing.status() == ExecutionStatus.ERROR) {
+                assertThat(growing.error().orElseThrow().ename()).isEqualTo("MemoryError");
+                assertThat(value(run(engine, "del hogs\n1 + 1"))).isEqualTo("2");
+            }
+        }
+    }
+
+    @Test
+    void numpyArraysPastTheLimitFailToo() throws Exception {
+        try (KernelEngine engine = new KernelEngine(config().withMemoryLimit(LIMIT))) {
+            engine.start();
+            ExecutionResult big = engine.execute(ExecutionRequest.of("import numpy as np\nhog = np.ones((50_000, 50_000))"),
+                    OutputListener.NONE).get(30, TimeUnit.SECONDS);
+            assertThat(big.status()).isIn(ExecutionStatus.ERROR, ExecutionStatus.DIED);
+            if (big.status() == ExecutionStatus.ERROR) {
+                assertThat(big.error().orElseThrow().ename()).isIn("MemoryError", "_ArrayMemoryError");
+            }
+        }
+    }
+}

@@ -1,6 +1,10 @@
 package studio.codeact.bench;
 
+import studio.codeact.engine.EngineConfig;
+import studio.codeact.engine.EngineKind;
+import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.engine.PythonLocator;
 
 /**
  * One real Python engine shared by the bench tests of this JVM, with the harness installed and the
@@ -17,7 +21,7 @@ final class SharedEngine {
 
     static synchronized BenchPython python() {
         if (python == null) {
-            PythonEngine engine = new InterimSubprocessEngine(); // INTERIM until Engines lands on main
+            PythonEngine engine = Engines.create(EngineKind.KERNEL, EngineConfig.of(PythonLocator.choose(null)));
             engine.start();
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "bench-test-engine-close"));
             python = new BenchPython(engine);

@@ -150,10 +150,15 @@ def _answer_text(value):
 
 
 def _user_namespace(namespace):
+    """The running IPython shell's user namespace (``get_ipython`` is no builtin inside a module)."""
     if namespace is not None:
         return namespace
     try:
-        return get_ipython().user_ns  # noqa: F821 - defined inside IPython
-    except NameError:
-        import __main__
-        return vars(__main__)
+        from IPython import get_ipython
+        shell = get_ipython()
+    except ImportError:
+        shell = None
+    if shell is not None:
+        return shell.user_ns
+    import __main__
+    return vars(__main__)

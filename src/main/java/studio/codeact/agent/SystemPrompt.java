@@ -1,0 +1,139 @@
+package studio.codeact.agent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The system prompt, filled in from a versioned template ({@code system_prompt_v1.md}) and the
+ * action-format text of the mode in use. Placeholders are {@code {{name}}}; a template that names
+ * an unknown one fails loudly instead of reaching the model half-filled.
+ */
+public final class SystemPrompt {
+
+    public static final String VERSION = "v1";
+    /** Columns listed per dataset before the rest are summarised. */
+    static final int MAX_COLUMNS = 60;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    /** Packages the prompt names, as (import name, display name). */
+    private static final Map<String, String> PACKAGES = new LinkedHashMap<>();
+
+    static {
+        PACKAGES.put("pandas", "pandas");
+        PACKAGES.put("numpy", "numpy");
+        PACKAGES.put("sklearn", "scikit-learn");
+        PACKAGES.put("matplotlib", "matplotlib");
+        PACKAGES.put("seaborn", "seaborn");
+        PACKAGES.put("statsmodels", "statsmodels");
+    }
+
+    /**
+     * What the prompt says.
+     *
+     * @param pythonVersion e.g. {@code 3.11.2}
+     * @param packages      installed package versions by import name (missing ones are left out)
+     * @param datasets      the loaded datasets
+     * @param loadNotes     what the loading cell printed to stderr (warnings), if anything
+     * @param workingFolder where code runs
+     * @param mode          {@link ActionMode#TAGS} or {@link ActionMode#TOOLS}
+     * @param maxTurns      turns per question
+     * @param privacy       whether sample rows may be shown
+     * @param vision        whether figures are also sent as images
+     */
+    public record Facts(String pythonVersion, Map<String, String> packages, List<Dataset> datasets, String loadNotes,
+                        String workingFolder, ActionMode mode, int maxTurns, Privacy privacy, boolean vision) {
+        public Facts {
+            packages = Map.copyOf(packages);
+            datasets = List.copyOf(datasets);
+            loadNotes = loadNotes == null ? "" : loadNotes;
+        }
+    }
+
+    private SystemPrompt() {
+    }
+
+    public static String render(Facts facts) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("python_version", facts.pythonVersion().isEmpty() ? "3" : facts.pythonVersion());
+        values.put("packages", packages(facts.packages()));
+        values.put("datasets", datasets(facts));
+        values.put("working_folder", facts.workingFolder());
+        values.put("action_format", PythonHelper.resource(facts.mode() == ActionMode.TOOLS
+                ? "action_format_tools_" + VERSION + ".md" : "action_format_tags_" + VERSION + ".md").strip());
+        values.put("vision_note", facts.vision() ? ", and you also see the image" : "");
+        values.put("max_turns", Integer.toString(facts.maxTurns()));
+        return fill(PythonHelper.resource("system_prompt_" + VERSION + ".md"), values).strip();
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("the prompt template names an unknown placeholder {{" + matcher.group(1) + "}}");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String packages(Map<String, String> installed) {
+        List<String> names = new ArrayList<>();
+        PACKAGES.forEach((module, display) -> {
+            String version = installed.get(module);
+            if (version != null) {
+                names.add(display + " " + version);
+            }
+        });
+        return names.isEmpty() ? "the standard library (no data-science packages were detected)" : String.join(", ", names);
+    }
+
+    private static String datasets(Facts facts) {
+        if (facts.datasets().isEmpty()) {
+            return "## Data\nNo dataset was loaded. If the question needs data, create it in code or say what is missing.";
+        }
+        StringBuilder text = new StringBuilder("## Datasets (already loaded as pandas DataFrames)");
+        for (Dataset dataset : facts.datasets()) {
+            text.append("\n\n- `").append(dataset.variable()).append("` from ").append(dataset.path());
+            if (dataset.sheet() != null) {
+                text.append(" (sheet \"").append(dataset.sheet()).append("\")");
+            }
+            text.append(String.format(Locale.ROOT, ": %,d rows \u00d7 %d columns", dataset.rows(), dataset.columns().size()));
+            text.append("\n  columns: ").append(columns(dataset.columns()));
+            if (facts.privacy() == Privacy.SAMPLE_ROWS && !dataset.sample().isBlank()) {
+                text.append("\n  first rows:\n");
+                dataset.sample().lines().forEach(line -> text.append("    ").append(line).append('\n'));
+                text.setLength(text.length() - 1);
+            }
+            for (String warning : dataset.warnings()) {
+                text.append("\n  warning: ").append(warning);
+            }
+        }
+        if (facts.privacy() == Privacy.SCHEMA_ONLY) {
+            text.append("\n\nThe user's privacy setting withholds the data's values from this prompt; look at them with code when you need to.");
+        }
+        if (!facts.loadNotes().isBlank()) {
+            text.append("\n\nLoading printed these warnings:\n").append(facts.loadNotes().strip());
+        }
+        return text.toString();
+    }
+
+    private static String columns(List<Dataset.Column> columns) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(columns.size(), MAX_COLUMNS); i++) {
+            shown.add(columns.get(i).name() + " (" + columns.get(i).dtype() + ")");
+        }
+        String text = String.join(", ", shown);
+        if (columns.size() > MAX_COLUMNS) {
+            text += String.format(Locale.ROOT, ", \u2026 and %d more", columns.size() - MAX_COLUMNS);
+        }
+        return text;
+    }
+}

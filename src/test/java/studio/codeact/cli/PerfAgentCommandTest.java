@@ -1,0 +1,32 @@
+package studio.codeact.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PerfAgentCommandTest {
+
+    @Test
+    void printsOverheadAndCharactersPerTurnAsOneJsonObject() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine line = Main.commandLine();
+        line.setOut(new PrintWriter(out, true));
+
+        int exit = line.execute("perf", "agent", "--turns", "6", "--context-budget", "12000", "--output-lines", "120");
+
+        assertThat(exit).isZero();
+        JsonNode figures = new ObjectMapper().readTree(out.toString());
+        assertThat(figures.path("turns").asInt()).isEqualTo(6);
+        assertThat(figures.path("chars_sent_per_turn")).hasSize(6);
+        assertThat(figures.path("overhead_ms_per_turn").path("median").asDouble()).isPositive();
+        assertThat(figures.path("overhead_ms_per_turn_session_in_memory").has("p95")).isTrue();
+        assertThat(figures.path("chars_sent_max").asInt()).isLessThanOrEqualTo(12_000);
+        assertThat(figures.path("levels_off_under_budget").asBoolean()).isTrue();
+    }
+}

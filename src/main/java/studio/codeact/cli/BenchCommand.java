@@ -11,6 +11,7 @@ import studio.codeact.bench.BenchReport;
 import studio.codeact.bench.BenchRunner;
 import studio.codeact.bench.BenchTask;
 import studio.codeact.bench.BundledFiles;
+import studio.codeact.bench.CodeEpisode;
 import studio.codeact.bench.Episode;
 import studio.codeact.bench.ModelUnderTest;
 import studio.codeact.bench.SuiteCheck;
@@ -32,6 +33,7 @@ import studio.codeact.llm.settings.ModelSettingsLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,6 +109,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Code mode: seconds a code action may run before it is interrupted (default: ${DEFAULT-VALUE}).")
     int cellTimeout;
 
+    @Option(names = "--code-actions", paramLabel = "HOW", defaultValue = "tags",
+            description = "Code mode: how the model writes code: tags (<execute> or ```python, prompt-based like the json and "
+                    + "text modes, as in the paper), tools (native function calling) or auto (default: ${DEFAULT-VALUE}).")
+    String codeActions;
+
     @Spec
     CommandSpec spec;
 
@@ -129,6 +136,10 @@ public final class BenchCommand implements Callable<Integer> {
         Path suiteFolder = suiteFolder();
         EngineKind kind = engineKind(err);
         List<ActionMode> chosenModes = list || checkSuite ? List.of() : ActionMode.parseList(modes);
+        studio.codeact.agent.ActionMode.parse(codeActions);
+        if (cellTimeout < 1) {
+            throw new IllegalArgumentException("--cell-timeout must be at least 1 second");
+        }
         List<PythonEngine> started = new ArrayList<>();
         try {
             BenchPython first = start(kind, started);
@@ -259,12 +270,9 @@ public final class BenchCommand implements Callable<Integer> {
     private Map<ActionMode, Episode> episodes(List<ActionMode> chosen) {
         Map<ActionMode, Episode> episodes = new LinkedHashMap<>();
         for (ActionMode mode : chosen) {
-            if (mode == ActionMode.CODE) {
-                // Until the CodeAct agent (studio.codeact.agent) is merged into this branch.
-                throw new IllegalArgumentException("code mode needs the CodeAct agent, which this build does not have yet; "
-                        + "use --mode json,text");
-            }
-            episodes.put(mode, new ToolCallEpisode(mode));
+            episodes.put(mode, mode == ActionMode.CODE
+                    ? new CodeEpisode(Duration.ofSeconds(cellTimeout), studio.codeact.agent.ActionMode.parse(codeActions))
+                    : new ToolCallEpisode(mode));
         }
         return episodes;
     }

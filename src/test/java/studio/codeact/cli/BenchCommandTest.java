@@ -108,6 +108,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void codeModeRunsTheCodeActAgentWithTheToolsAsFunctions() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            server.enqueue(reply("<execute>\nprint(sum(len(list_products(c)) for c in ['tents']))\n"));
+            server.enqueue(reply("<solution>4</solution>"));
+            int exit = bench("--mode", "code", "--task", "tent-count", "--provider", "openai", "--model", "m",
+                    "--base-url", server.url("/v1").toString(), "--out", folder.resolve("code").toString());
+
+            assertThat(exit).as(err.toString()).isZero();
+            String first = server.takeRequest().getBody().utf8();
+            assertThat(first).contains("</execute>").as("the tag stop sequence").contains("list_products(category: str = '')");
+            assertThat(server.takeRequest().getBody().utf8()).contains("4");
+            assertThat(out.toString()).contains("| m | code | 100.0% | 1/1 | 2.00 |");
+            assertThat(folder.resolve("code/transcripts/m/code/tent-count.json")).content().contains("\"outcome\" : \"solved\"");
+        }
+    }
+
+    @Test
     void severalJobsRunTasksOnAPoolOfKernelEngines() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start(InetAddress.getLoopbackAddress(), 0);

@@ -134,6 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--jobs must be at least 1");
         }
         Path suiteFolder = suiteFolder();
+        List<ModelUnderTest> chosenModels = list || checkSuite ? List.of() : models();
         EngineKind kind = engineKind(err);
         List<ActionMode> chosenModes = list || checkSuite ? List.of() : ActionMode.parseList(modes);
         studio.codeact.agent.ActionMode.parse(codeActions);
@@ -154,7 +155,6 @@ public final class BenchCommand implements Callable<Integer> {
                 return checks.stream().allMatch(TaskCheck::ok) ? Main.OK : Main.FAILED;
             }
             List<BenchTask> chosen = chosenTasks(tasks);
-            List<ModelUnderTest> chosenModels = models();
             List<BenchPython> workers = new ArrayList<>(List.of(first));
             workers.addAll(startMore(kind, jobs - 1, started));
             BenchRunner runner = new BenchRunner(tasks, chosen, chosenModels, chosenModes, episodes(chosenModes), out(), err);
@@ -262,9 +262,20 @@ public final class BenchCommand implements Callable<Integer> {
         List<ModelUnderTest> chosen = new ArrayList<>();
         for (String name : names) {
             ProviderConfig config = loader.resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, name));
+            requireKeyForCloud(config);
             chosen.add(new ModelUnderTest(config.model(), config.model(), chatModels.apply(config), temperature, maxTokens));
         }
         return chosen;
+    }
+
+    /** A provider's own cloud endpoint needs a key; a local server (another base URL) may not. */
+    private void requireKeyForCloud(ProviderConfig config) {
+        boolean cloud = config.baseUrl().replaceAll("/+$", "").equals(config.provider().defaultBaseUrl().replaceAll("/+$", ""));
+        if (cloud && !config.hasApiKey()) {
+            String variable = apiKeyEnv != null ? apiKeyEnv : config.provider().apiKeyVariable();
+            throw new IllegalArgumentException("no API key for " + config.baseUrl() + ": set " + variable
+                    + " (or --api-key-env VAR); for a local model server use --base-url, e.g. --base-url http://localhost:11434/v1");
+        }
     }
 
     private Map<ActionMode, Episode> episodes(List<ActionMode> chosen) {

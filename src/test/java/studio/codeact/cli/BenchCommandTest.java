@@ -126,6 +126,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void aCloudModelWithoutAnApiKeyIsBadInputBeforeAnythingStarts() {
+        int exit = bench("--provider", "anthropic", "--api-key-env", "CODEACT_BENCH_TEST_UNSET_KEY", "--out", folder.resolve("x").toString());
+        assertThat(exit).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString()).contains("CODEACT_BENCH_TEST_UNSET_KEY");
+        assertThat(folder.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void severalJobsRunTasksOnAPoolOfKernelEngines() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start(InetAddress.getLoopbackAddress(), 0);

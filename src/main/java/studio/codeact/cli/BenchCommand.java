@@ -24,7 +24,6 @@ import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
-import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.LlmException;
 import studio.codeact.llm.ProviderConfig;
@@ -41,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * {@code codeact bench}: the CodeAct experiment. The same tasks and tools in three action modes
@@ -117,11 +115,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Makes an engine of a kind; tests replace it. */
-    Function<EngineKind, PythonEngine> engines = kind -> Engines.create(kind, EngineConfig.of(PythonLocator.choose(python)));
-
-    /** Makes a model client; tests replace it. */
-    Function<ProviderConfig, ChatModel> chatModels = ChatModels::create;
+    /** A new engine of a kind, working in OUT/work so that files made by code-mode models stay out of the way. */
+    private PythonEngine newEngine(EngineKind kind) {
+        return Engines.create(kind, EngineConfig.of(PythonLocator.choose(python)).withWorkingDirectory(workFolder()));
+    }
 
     @Override
     public Integer call() {
@@ -185,6 +182,17 @@ public final class BenchCommand implements Callable<Integer> {
         return out.toAbsolutePath();
     }
 
+    private Path workFolder() {
+        if (list || checkSuite) {
+            return Path.of("").toAbsolutePath();
+        }
+        try {
+            return Files.createDirectories(out().resolve("work"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not create " + out().resolve("work"), e);
+        }
+    }
+
     private Path suiteFolder() {
         if (suite == null) {
             return BundledFiles.builtinSuite();
@@ -206,7 +214,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchPython start(EngineKind kind, List<PythonEngine> started) {
-        PythonEngine engine = engines.apply(kind);
+        PythonEngine engine = newEngine(kind);
         started.add(engine);
         engine.start();
         BenchPython python = new BenchPython(engine);
@@ -218,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<BenchPython> startMore(EngineKind kind, int count, List<PythonEngine> started) {
         List<CompletableFuture<BenchPython>> starting = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            PythonEngine engine = engines.apply(kind);
+            PythonEngine engine = newEngine(kind);
             started.add(engine);
             starting.add(CompletableFuture.supplyAsync(() -> {
                 engine.start();
@@ -263,7 +271,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String name : names) {
             ProviderConfig config = loader.resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, name));
             requireKeyForCloud(config);
-            chosen.add(new ModelUnderTest(config.model(), config.model(), chatModels.apply(config), temperature, maxTokens));
+            chosen.add(new ModelUnderTest(config.model(), config.model(), ChatModels.create(config), temperature, maxTokens));
         }
         return chosen;
     }

@@ -1,0 +1,35 @@
+package studio.codeact.gui.assistant;
+
+import studio.codeact.gui.data.DatasetLoader;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The language-model side of the window as the window sees it: ask, stop, load data, forget.
+ * The agent bridge implements it; the window works without one (cells still run directly).
+ *
+ * <p>Thread: every method is called on the UI thread and returns at once.
+ */
+public interface Assistant {
+
+    /** Asks a question (a follow-up waits for the one under way); completes when it ended. */
+    CompletableFuture<?> ask(String question);
+
+    /** Stops the question under way: the model's stream and its running cell. */
+    void stop();
+
+    /** Loads data files into the interpreter and tells the model about them. */
+    DatasetLoader datasetLoader();
+
+    /** Forgets the conversation (new session, changed model); the next question starts afresh. */
+    void reset();
+
+    /**
+     * Writes the session as a Jupyter notebook ({@code ipynb}) or a Python script ({@code py}) to
+     * {@code target}; completes with it, or exceptionally with why not.
+     */
+    CompletableFuture<java.nio.file.Path> export(String format, java.nio.file.Path target);
+
+    /** The session's folder ({@code session.json}, figures, exports), once there is one. */
+    java.util.Optional<java.nio.file.Path> sessionFolder();
+}

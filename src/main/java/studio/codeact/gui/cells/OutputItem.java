@@ -1,0 +1,73 @@
+package studio.codeact.gui.cells;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import studio.codeact.engine.Output;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One thing shown below a cell, made from the engine's {@link Output}s by {@link OutputMapper}.
+ * Stream text is the only item that grows (chunks of the same stream are joined).
+ */
+public sealed interface OutputItem {
+
+    /** Text written to stdout or stderr; grows while the cell runs. Lives on the FX thread like every view-model property. */
+    final class StreamText implements OutputItem {
+        private final Output.StreamName stream;
+        private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+        private final StringBuilder buffer = new StringBuilder();
+
+        public StreamText(Output.StreamName stream) {
+            this.stream = stream;
+        }
+
+        public Output.StreamName stream() {
+            return stream;
+        }
+
+        public ReadOnlyStringProperty textProperty() {
+            return text.getReadOnlyProperty();
+        }
+
+        public String text() {
+            return text.get();
+        }
+
+        void append(String chunk) {
+            buffer.append(chunk);
+            text.set(buffer.toString());
+        }
+    }
+
+    /** A PNG figure (matplotlib's inline backend, or any image display). */
+    record Figure(byte[] png, String altText) implements OutputItem { }
+
+    /**
+     * A pandas DataFrame. When {@code variable} is present its rows are paged from the engine
+     * ({@code readTable}); otherwise only the rows pandas put into its table schema are known.
+     *
+     * @param schemaJson pandas' {@code application/vnd.dataresource+json} text
+     * @param summary    pandas' plain-text repr (used for copy and as a fallback)
+     */
+    record Table(Optional<String> variable, String schemaJson, String summary) implements OutputItem { }
+
+    /** Plain text of a result or display (its {@code text/plain} form). */
+    record Text(String text, boolean result) implements OutputItem { }
+
+    /** Markdown a cell displayed ({@code text/markdown}). */
+    record Markdown(String markdown) implements OutputItem { }
+
+    /** The exception that ended the cell. */
+    record Error(String ename, String evalue, List<String> traceback) implements OutputItem {
+        public String summary() {
+            return evalue.isEmpty() ? ename : ename + ": " + evalue;
+        }
+
+        /** The traceback as one text, the way IPython prints it (no colour codes). */
+        public String tracebackText() {
+            return traceback.isEmpty() ? summary() : String.join("\n", traceback);
+        }
+    }
+}

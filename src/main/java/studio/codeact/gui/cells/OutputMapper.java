@@ -1,0 +1,86 @@
+package studio.codeact.gui.cells;
+
+import studio.codeact.engine.MimeBundle;
+import studio.codeact.engine.Output;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Turns engine outputs into the items a cell shows, richest representation first. */
+final class OutputMapper {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** ANSI colour codes, in case an engine or library lets some through. */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*[A-Za-z]");
+
+    private OutputMapper() {
+    }
+
+    /**
+     * Adds {@code output} to {@code items}: stream chunks of the same stream join the last item;
+     * everything else becomes a new item.
+     *
+     * @param source the cell's code, used to find which variable a DataFrame result came from
+     */
+    static void append(List<OutputItem> items, Output output, String source) {
+        switch (output) {
+            case Output.Stream stream -> {
+                if (!items.isEmpty() && items.getLast() instanceof OutputItem.StreamText last && last.stream() == stream.name()) {
+                    last.append(stripAnsi(stream.text()));
+                } else {
+                    OutputItem.StreamText text = new OutputItem.StreamText(stream.name());
+                    text.append(stripAnsi(stream.text()));
+                    items.add(text);
+                }
+            }
+            case Output.Display display -> items.add(fromBundle(display.data(), Optional.empty(), false));
+            case Output.Result result -> items.add(fromBundle(result.data(), resultVariable(source, result.executionCount()), true));
+            case Output.Error error -> items.add(new OutputItem.Error(error.ename(), stripAnsi(error.evalue()),
+                    error.traceback().stream().map(OutputMapper::stripAnsi).toList()));
+        }
+    }
+
+    static OutputItem fromBundle(MimeBundle bundle, Optional<String> variable, boolean result) {
+        Optional<byte[]> png = bundle.png();
+        if (png.isPresent()) {
+            return new OutputItem.Figure(png.get(), bundle.text());
+        }
+        Optional<String> schema = bundle.get(MimeBundle.TABLE_SCHEMA);
+        if (schema.isPresent()) {
+            return new OutputItem.Table(variable, schema.get(), bundle.text());
+        }
+        Optional<String> markdown = bundle.get(MimeBundle.TEXT_MARKDOWN);
+        if (markdown.isPresent()) {
+            return new OutputItem.Markdown(markdown.get());
+        }
+        return new OutputItem.Text(stripAnsi(bundle.text()), result);
+    }
+
+    /**
+     * The variable a cell's result can be re-read from: the last line itself when it is a bare
+     * name ({@code df}), else IPython's output-history name {@code _N} for execution count N.
+     */
+    static Optional<String> resultVariable(String source, int executionCount) {
+        String last = lastCodeLine(source);
+        if (IDENTIFIER.matcher(last).matches()) {
+            return Optional.of(last);
+        }
+        return executionCount > 0 ? Optional.of("_" + executionCount) : Optional.empty();
+    }
+
+    private static String lastCodeLine(String source) {
+        String[] lines = source.split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return line;
+            }
+        }
+        return "";
+    }
+
+    static String stripAnsi(String text) {
+        return text.indexOf('\u001B') < 0 ? text : ANSI.matcher(text).replaceAll("");
+    }
+}

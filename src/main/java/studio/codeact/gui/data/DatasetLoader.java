@@ -1,0 +1,25 @@
+package studio.codeact.gui.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Loads a data file into the interpreter as a DataFrame variable.
+ *
+ * <p>Thread: may be called on the UI thread; must not block it. The future completes on any
+ * thread, exceptionally with a plain-sentence reason when the file cannot be read.
+ */
+@FunctionalInterface
+public interface DatasetLoader {
+
+    CompletableFuture<Loaded> load(Path file);
+
+    /** What loading made: the variable, the frame's shape and column names, and any warnings. */
+    record Loaded(String variable, String format, long rows, int columns, List<String> columnNames, List<String> warnings) {
+        public Loaded {
+            columnNames = List.copyOf(columnNames);
+            warnings = List.copyOf(warnings);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package studio.codeact.gui.data;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import studio.codeact.gui.Messages;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+/** The files panel: what the code wrote into the working folder; double-click opens, right-click saves a copy. */
+public final class FilesView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
+
+    private final TableView<FilesViewModel.FileEntry> table = new TableView<>();
+
+    /**
+     * @param open opens a file or folder with the desktop's default application
+     */
+    public FilesView(FilesViewModel model, Consumer<Path> open) {
+        getStyleClass().add("files-view");
+        table.setItems(model.files());
+        table.setPlaceholder(new Label("Nothing written yet."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<FilesViewModel.FileEntry, String> name = new TableColumn<>("File");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().relative()));
+        name.setPrefWidth(150);
+        TableColumn<FilesViewModel.FileEntry, String> size = new TableColumn<>("Size");
+        size.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.bytes(c.getValue().bytes())));
+        size.setPrefWidth(60);
+        TableColumn<FilesViewModel.FileEntry, String> modified = new TableColumn<>("Modified");
+        modified.setCellValueFactory(c -> new ReadOnlyStringWrapper(TIME.format(c.getValue().modified())));
+        table.getColumns().add(name);
+        table.getColumns().add(size);
+        table.getColumns().add(modified);
+        table.setRowFactory(view -> {
+            TableRow<FilesViewModel.FileEntry> row = new TableRow<>();
+            MenuItem openItem = new MenuItem("Open");
+            openItem.setOnAction(event -> open.accept(row.getItem().path()));
+            MenuItem save = new MenuItem("Save a copy…");
+            save.setOnAction(event -> saveCopy(model, row.getItem()));
+            ContextMenu menu = new ContextMenu(openItem, save);
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem().path());
+                }
+            });
+            return row;
+        });
+        Label folder = new Label();
+        folder.getStyleClass().add("muted");
+        folder.textProperty().bind(model.folderProperty().asString());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(event -> model.refresh());
+        Button show = new Button("Open folder");
+        show.setOnAction(event -> open.accept(model.folderProperty().get()));
+        HBox bar = new HBox(6, refresh, show);
+        bar.getStyleClass().add("panel-bar");
+        setTop(folder);
+        setCenter(table);
+        setBottom(bar);
+    }
+
+    private void saveCopy(FilesViewModel model, FilesViewModel.FileEntry entry) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save a copy of " + entry.relative());
+        chooser.setInitialFileName(entry.path().getFileName().toString());
+        java.io.File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            model.copyTo(entry, target.toPath()).exceptionally(error -> {
+                studio.codeact.gui.UiExecutor.fx().execute(() -> new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, Messages.sentence(error)).showAndWait());
+                return null;
+            });
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package studio.codeact.gui.settings;
+
+import studio.codeact.engine.EngineKind;
+
+/**
+ * What the settings dialog edits, as plain values.
+ *
+ * @param provider           which server kind
+ * @param baseUrl            the server's URL
+ * @param model              the model id
+ * @param apiKey             the secret (stored only in the owner-only settings file)
+ * @param engine             embedded (default) or kernel
+ * @param python             interpreter path; blank means the default choice
+ * @param kernelSpec         kernel engine only: a kernelspec name, blank for the interpreter above
+ * @param turnLimit          most model turns per question
+ * @param cellTimeoutSeconds interrupt a cell after this long; 0 means no limit
+ * @param schemaOnly         send the model only column names and types, never sample rows
+ * @param dark               dark theme
+ * @param fontSize           text size in pixels
+ */
+public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
+                           String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
+                           boolean dark, int fontSize) {
+
+    public SettingsForm {
+        provider = provider == null ? ProviderChoice.OPENAI : provider;
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? provider.defaultUrl() : baseUrl.strip();
+        model = model == null ? "" : model.strip();
+        apiKey = apiKey == null ? "" : apiKey.strip();
+        engine = engine == null ? EngineKind.EMBEDDED : engine;
+        python = python == null ? "" : python.strip();
+        kernelSpec = kernelSpec == null ? "" : kernelSpec.strip();
+        turnLimit = turnLimit <= 0 ? 10 : turnLimit;
+        cellTimeoutSeconds = Math.max(0, cellTimeoutSeconds);
+    }
+
+    public static SettingsForm defaults() {
+        return new SettingsForm(ProviderChoice.OPENAI, null, "", "", EngineKind.EMBEDDED, "", "", 10, 60, false, false, 13);
+    }
+
+    /** True when a model can be called: a model id, a URL, and a key where the provider needs one. */
+    public boolean modelConfigured() {
+        return !model.isEmpty() && !baseUrl.isEmpty() && (!provider.needsKey() || !apiKey.isEmpty());
+    }
+
+    public SettingsForm withEngine(EngineKind kind) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize);
+    }
+
+    public SettingsForm withAppearance(boolean isDark, int size) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size);
+    }
+
+    /** Never shows the key. */
+    @Override
+    public String toString() {
+        return "SettingsForm[provider=" + provider.name() + ", baseUrl=" + baseUrl + ", model=" + model
+                + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "***") + ", engine=" + engine + ", python=" + python
+                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + "]";
+    }
+}

@@ -1,0 +1,398 @@
+package studio.codeact.gui.shell;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import studio.codeact.engine.PythonEngine;
+import studio.codeact.gui.EngineViewModel;
+import studio.codeact.gui.Theme;
+import studio.codeact.gui.Ticker;
+import studio.codeact.gui.UiExecutor;
+import studio.codeact.gui.UiState;
+import studio.codeact.gui.UiStateStore;
+import studio.codeact.gui.cells.NotebookViewModel;
+import studio.codeact.gui.chat.ChatViewModel;
+import studio.codeact.gui.data.DatasetsViewModel;
+import studio.codeact.gui.data.FilesViewModel;
+import studio.codeact.gui.approval.ApprovalDialog;
+import studio.codeact.gui.approval.ApprovalViewModel;
+import studio.codeact.gui.approval.Decision;
+import studio.codeact.gui.assistant.Assistant;
+import studio.codeact.gui.assistant.AssistantContext;
+import studio.codeact.gui.data.VariablesViewModel;
+import studio.codeact.gui.demo.Demo;
+import studio.codeact.gui.demo.DemoLibrary;
+import studio.codeact.gui.demo.DemoPlayer;
+import studio.codeact.gui.settings.SettingsDialog;
+import studio.codeact.gui.settings.SettingsForm;
+import studio.codeact.gui.settings.SettingsStorage;
+import studio.codeact.gui.settings.SettingsViewModel;
+import studio.codeact.gui.table.FrameTableView;
+import studio.codeact.gui.table.FrameTableViewModel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One open main window and everything behind it: builds the view models and the window, does
+ * what its menus ask ({@link WindowActions}), and shuts the engine down when it closes. The
+ * application and the UI tests both make one of these.
+ */
+public final class Studio implements WindowActions {
+
+    /**
+     * What a window is built from.
+     *
+     * @param engineFactory makes a new engine for the settings in force (called on a worker thread)
+     * @param stateStore    where the window's state is remembered
+     * @param workingFolder the session's working folder
+     * @param workers       threads for blocking calls
+     * @param opener        opens a file or folder with the desktop's default application
+     * @param settings      the settings file (model, engine, assistant)
+     * @param assistants    makes the language-model side of the window (the agent bridge)
+     * @param doctor        checks the interpreter the settings name (blocking; called on a worker)
+     * @param onClosed      runs after the window closed and the engine shut down
+     */
+    public record Config(java.util.function.Function<SettingsForm, PythonEngine> engineFactory, UiStateStore stateStore, Path workingFolder,
+                         ExecutorService workers, Consumer<Path> opener, SettingsStorage settings,
+                         java.util.function.Function<AssistantContext, Assistant> assistants,
+                         java.util.function.Function<SettingsForm, studio.codeact.gui.Doctor.Report> doctor, Runnable onClosed) {
+
+        /** The real doctor: runs the chosen interpreter once to see what it has. */
+        public static java.util.function.Function<SettingsForm, studio.codeact.gui.Doctor.Report> realDoctor() {
+            return form -> studio.codeact.gui.Doctor.check(form.python(), form.engine());
+        }
+    }
+
+    private final Stage stage;
+    private final Config config;
+    private final MainViewModel model;
+    private final DatasetsViewModel datasets;
+    private final MainWindow window;
+    private final Ticker ticker;
+    private final Scene scene;
+    private volatile SettingsForm settings = SettingsForm.defaults();
+    private final DemoPlayer demoPlayer;
+    private final Assistant assistant;
+
+    public Studio(Stage stage, Config config) {
+        this.stage = stage;
+        this.config = config;
+        UiExecutor ui = UiExecutor.fx();
+        UiState state = config.stateStore().load();
+        Theme.applyGlobal(state.dark());
+
+        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings), ui, config.workers());
+        Supplier<CompletableFuture<PythonEngine>> ready = engine::start;
+        NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
+        ChatViewModel chat = new ChatViewModel();
+        VariablesViewModel variables = new VariablesViewModel(engine::current, ui);
+        FilesViewModel files = new FilesViewModel(config.workingFolder(), ui, config.workers());
+        model = new MainViewModel(engine, notebook, chat, variables, files, config.stateStore());
+        assistant = config.assistants().apply(new AssistantContext(chat, notebook, ui, ready, () -> settings,
+                config.workingFolder(), () -> model.askBeforeRunningProperty().get(), this::approve));
+        datasets = new DatasetsViewModel(file -> assistant.datasetLoader().load(file),
+                ui, () -> chat.state() != ChatViewModel.State.IDLE);
+        datasets.onLoaded(dataset -> variables.refresh());
+        chat.stateProperty().addListener((obs, old, now) -> {
+            if (now == ChatViewModel.State.IDLE) {
+                datasets.resume();
+            }
+        });
+        ticker = new Ticker(100, ui, notebook::tick);
+        demoPlayer = new DemoPlayer(chat, notebook, ui);
+        chat.connect(this::ask, this::stopWork);
+
+        window = new MainWindow(model, datasets, this);
+        // A remembered size larger than this screen (another monitor, a smaller display) is cut to fit.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = window.createScene(Math.min(state.width(), screen.getWidth()), Math.min(state.height(), screen.getHeight()));
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        if (state.hasPosition() && screen.contains(state.x(), state.y())) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            quit();
+        });
+    }
+
+    /** Shows the window, reads the settings and starts the engine. */
+    public void show() {
+        stage.show();
+        CompletableFuture.supplyAsync(config.settings()::load, config.workers())
+                .whenComplete((form, error) -> UiExecutor.fx().execute(() -> {
+                    if (error != null) {
+                        model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.WARNING,
+                                "The settings could not be read: " + studio.codeact.gui.Messages.sentence(error));
+                    } else {
+                        apply(form);
+                    }
+                    model.engine().start();
+                    checkPython();
+                }));
+        files().refresh();
+    }
+
+    /** The doctor's check of the interpreter in the settings; what it finds missing shows in the window with the fix. */
+    private void checkPython() {
+        SettingsForm form = settings;
+        CompletableFuture.supplyAsync(() -> config.doctor().apply(form), config.workers())
+                .thenAccept(report -> UiExecutor.fx().execute(() -> model.engine().reportDoctor(report)));
+    }
+
+    /** The settings in force (read at start, changed by the settings dialog). */
+    public SettingsForm settings() {
+        return settings;
+    }
+
+    private void apply(SettingsForm form) {
+        settings = form;
+        model.chat().modelConfiguredProperty().set(form.modelConfigured());
+        model.setModelName(form.modelConfigured() ? form.model() : "");
+        model.notebook().cellTimeoutProperty().set(form.cellTimeoutSeconds() == 0 ? null : java.time.Duration.ofSeconds(form.cellTimeoutSeconds()));
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public DatasetsViewModel datasets() {
+        return datasets;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    private FilesViewModel files() {
+        return model.files();
+    }
+
+    private void ask(String question) {
+        assistant.ask(question).whenComplete((end, error) -> {
+            if (error != null) {
+                UiExecutor.fx().execute(() -> model.chat().failed(studio.codeact.gui.Messages.sentence(error)));
+            }
+        });
+    }
+
+    private void stopWork() {
+        demoPlayer.stop();
+        assistant.stop();
+        model.engine().interrupt();
+    }
+
+    /** Shows one action in the approval dialog; completes with the user's decision. */
+    private CompletableFuture<Decision> approve(ApprovalViewModel action) {
+        CompletableFuture<Decision> decided = new CompletableFuture<>();
+        ApprovalDialog dialog = new ApprovalDialog(stage, action);
+        Theme.style(dialog.getDialogPane(), model.fontSizeProperty().get());
+        dialog.setOnHidden(event -> decided.complete(dialog.getResult() == null ? action.reject() : dialog.getResult()));
+        dialog.show();
+        return decided;
+    }
+
+    // Window actions
+
+    @Override
+    public void openSettings() {
+        SettingsViewModel form = new SettingsViewModel(config.settings(), studio.codeact.gui.Doctor::check, UiExecutor.fx(), config.workers());
+        SettingsDialog dialog = new SettingsDialog(stage, form);
+        Theme.style(dialog.getDialogPane(), model.fontSizeProperty().get());
+        form.load().thenRun(() -> UiExecutor.fx().execute(() -> {
+            form.darkProperty().set(model.darkProperty().get());
+            form.fontSizeProperty().set(model.fontSizeProperty().get());
+        }));
+        dialog.showAndWait().ifPresent(chosen -> form.save().whenComplete((saved, error) -> UiExecutor.fx().execute(() -> {
+            if (error != null) {
+                model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR, "Settings were not saved: " + form.saveErrorProperty().get());
+                return;
+            }
+            boolean engineChanged = saved.engine() != settings.engine() || !saved.python().equals(settings.python())
+                    || !saved.kernelSpec().equals(settings.kernelSpec());
+            boolean modelChanged = saved.provider() != settings.provider() || !saved.baseUrl().equals(settings.baseUrl())
+                    || !saved.model().equals(settings.model()) || !saved.apiKey().equals(settings.apiKey());
+            model.darkProperty().set(saved.dark());
+            model.fontSizeProperty().set(saved.fontSize());
+            apply(saved);
+            if (modelChanged || engineChanged) {
+                assistant.reset();
+            }
+            if (engineChanged) {
+                model.engine().recreate().whenComplete((engine, failure) -> UiExecutor.fx().execute(this::checkPython));
+            }
+        })));
+    }
+
+    @Override
+    public void openDemo() {
+        java.util.Optional<Path> samples = DemoLibrary.samplesFolder();
+        List<Demo> demos = samples.map(DemoLibrary::demos).orElse(List.of());
+        if (demos.isEmpty()) {
+            model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.WARNING,
+                    "No demos were found (looked for samples/demos beside the application).");
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<Demo> pick = new javafx.scene.control.ChoiceDialog<>(demos.getFirst(), demos);
+        pick.initOwner(stage);
+        pick.setTitle("Demo");
+        pick.setHeaderText("Play a scripted demo: the assistant's words were written in advance; its code runs live in your Python.");
+        Theme.style(pick.getDialogPane(), model.fontSizeProperty().get());
+        pick.showAndWait().ifPresent(demo -> playDemo(demo, samples.get()));
+    }
+
+    /** Plays {@code demo} in this window (also used by the first-run path and tests). */
+    public CompletableFuture<Void> playDemo(Demo demo, Path samples) {
+        return demoPlayer.play(demo, samples);
+    }
+
+    @Override
+    public void newSession() {
+        assistant.reset();
+        model.notebook().clear();
+        model.chat().clear();
+        datasets.clear();
+    }
+
+    @Override
+    public void openSession() {
+        info("Open session", "Sessions arrive with the session store.");
+    }
+
+    @Override
+    public void openRecent(String session) {
+        openSession();
+    }
+
+    @Override
+    public void saveSession() {
+        info("Save session", "Sessions arrive with the session store.");
+    }
+
+    @Override
+    public void export(String format) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the session");
+        String extension = switch (format) {
+            case "ipynb" -> "ipynb";
+            case "py" -> "py";
+            default -> "html";
+        };
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(switch (extension) {
+            case "ipynb" -> "Jupyter notebook";
+            case "py" -> "Python script";
+            default -> "HTML report";
+        }, "*." + extension));
+        chooser.setInitialFileName((extension.equals("py") ? "analysis" : extension.equals("ipynb") ? "notebook" : "report") + "." + extension);
+        File target = chooser.showSaveDialog(stage);
+        if (target != null) {
+            exportTo(format, target.toPath());
+        }
+    }
+
+    /** Writes the export without asking where (the menu asks first). Completes with the file. */
+    public CompletableFuture<Path> exportTo(String format, Path target) {
+        CompletableFuture<Path> written;
+        if (format.equals("html")) {
+            String html = studio.codeact.gui.report.HtmlReport.render(stage.getTitle(), model.chat().items(), model.notebook().cells());
+            written = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return java.nio.file.Files.writeString(target, html);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+                }
+            }, config.workers());
+        } else {
+            written = assistant.export(format, target);
+        }
+        return written.whenComplete((file, error) -> UiExecutor.fx().execute(() -> model.chat().notice(
+                error == null ? studio.codeact.gui.chat.ChatItem.Level.INFO : studio.codeact.gui.chat.ChatItem.Level.ERROR,
+                error == null ? "Exported to " + file + "." : "The export failed: " + studio.codeact.gui.Messages.sentence(error))));
+    }
+
+    @Override
+    public void chooseData() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open data");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files",
+                DatasetsViewModel.EXTENSIONS.stream().map(ext -> "*." + ext).toList()));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null) {
+            loadData(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    @Override
+    public void loadData(List<Path> files) {
+        datasets.load(files);
+        window.showSidePanel("Datasets");
+    }
+
+    @Override
+    public void open(Path file) {
+        config.opener().accept(file);
+    }
+
+    @Override
+    public void previewTable(String variable) {
+        FrameTableViewModel table = new FrameTableViewModel(variable, model.notebook().tableSource(), UiExecutor.fx());
+        FrameTableView view = new FrameTableView(table, 30);
+        table.load();
+        Stage preview = new Stage();
+        preview.initOwner(stage);
+        preview.setTitle(variable);
+        Scene previewScene = new Scene(view, 900, 640);
+        Theme.style(previewScene, model.darkProperty().get(), model.fontSizeProperty().get());
+        preview.setScene(previewScene);
+        preview.show();
+    }
+
+    @Override
+    public void quit() {
+        if (model.busy()) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Code is still running. Stop it and close CodeAct Studio?", ButtonType.CANCEL, ButtonType.OK);
+            ask.initOwner(stage);
+            ask.setHeaderText("Work is under way");
+            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+        }
+        close();
+    }
+
+    /** Closes without asking: stops work, remembers the window, shuts the engine down, then runs {@code onClosed}. */
+    public CompletableFuture<Void> close() {
+        model.interrupt();
+        model.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(), window.dividerPositions());
+        ticker.close();
+        stage.hide();
+        return CompletableFuture.runAsync(model.engine()::shutdown, config.workers())
+                .orTimeout(10, TimeUnit.SECONDS)
+                .handle((ok, error) -> null)
+                .thenRun(() -> UiExecutor.fx().execute(config.onClosed()));
+    }
+
+    private void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.initOwner(stage);
+        alert.setHeaderText(title);
+        alert.show();
+    }
+}

@@ -1,0 +1,73 @@
+package studio.codeact.gui.data;
+
+import org.junit.jupiter.api.Test;
+import studio.codeact.gui.UiExecutor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatasetsViewModelTest {
+
+    private final List<Path> requested = new ArrayList<>();
+    private final List<CompletableFuture<DatasetLoader.Loaded>> answers = new ArrayList<>();
+    private boolean agentBusy;
+    private final DatasetsViewModel datasets = new DatasetsViewModel(file -> {
+        requested.add(file);
+        CompletableFuture<DatasetLoader.Loaded> answer = new CompletableFuture<>();
+        answers.add(answer);
+        return answer;
+    }, UiExecutor.direct(), () -> agentBusy);
+
+    @Test
+    void aLoadedFileShowsItsVariableShapeAndColumns() {
+        datasets.load(List.of(Path.of("/data/sales.csv")));
+        DatasetsViewModel.Dataset sales = datasets.datasets().getFirst();
+        assertThat(sales.state()).isEqualTo(DatasetsViewModel.State.LOADING);
+        answers.getFirst().complete(new DatasetLoader.Loaded("sales", "csv", 1200, 3, List.of("date", "region", "amount"), List.of()));
+        assertThat(sales.state()).isEqualTo(DatasetsViewModel.State.LOADED);
+        assertThat(sales.variable()).isEqualTo("sales");
+        assertThat(sales.shapeProperty().get()).isEqualTo("1,200 rows × 3 columns");
+        assertThat(sales.detailProperty().get()).isEqualTo("date, region, amount");
+    }
+
+    @Test
+    void filesLoadOneAfterAnother() {
+        datasets.load(List.of(Path.of("a.csv"), Path.of("b.json")));
+        assertThat(requested).containsExactly(Path.of("a.csv"));
+        assertThat(datasets.datasets().get(1).state()).isEqualTo(DatasetsViewModel.State.QUEUED);
+        answers.getFirst().complete(new DatasetLoader.Loaded("a", "csv", 1, 1, List.of("x"), List.of()));
+        assertThat(requested).containsExactly(Path.of("a.csv"), Path.of("b.json"));
+    }
+
+    @Test
+    void dropsWhileTheAgentWorksWaitUntilItIsDone() {
+        agentBusy = true;
+        datasets.load(List.of(Path.of("late.csv")));
+        assertThat(requested).isEmpty();
+        assertThat(datasets.queued()).isEqualTo(1);
+        agentBusy = false;
+        datasets.resume();
+        assertThat(requested).containsExactly(Path.of("late.csv"));
+    }
+
+    @Test
+    void aFileThatFailsKeepsItsRowWithTheReason() {
+        datasets.load(List.of(Path.of("broken.xlsx")));
+        answers.getFirst().completeExceptionally(new IllegalStateException("broken.xlsx is not a valid Excel file"));
+        DatasetsViewModel.Dataset broken = datasets.datasets().getFirst();
+        assertThat(broken.state()).isEqualTo(DatasetsViewModel.State.FAILED);
+        assertThat(broken.detailProperty().get()).isEqualTo("broken.xlsx is not a valid Excel file.");
+    }
+
+    @Test
+    void aFileOfAnUnknownKindFailsAtOnce() {
+        datasets.load(List.of(Path.of("notes.docx")));
+        assertThat(requested).isEmpty();
+        assertThat(datasets.datasets().getFirst().state()).isEqualTo(DatasetsViewModel.State.FAILED);
+        assertThat(datasets.datasets().getFirst().detailProperty().get()).contains("notes.docx is not a data file");
+    }
+}

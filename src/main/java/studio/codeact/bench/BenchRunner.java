@@ -5,9 +5,13 @@ import studio.codeact.llm.LlmException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +88,28 @@ public final class BenchRunner {
             throw new IllegalArgumentException("the benchmark needs at least one engine");
         }
         claimOutputFolder();
+        try (FileChannel lockFile = FileChannel.open(out.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = exclusive(lockFile)) {
+            return runLocked(workers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the output folder " + out, e);
+        }
+    }
+
+    private FileLock exclusive(FileChannel lockFile) throws IOException {
+        FileLock lock;
+        try {
+            lock = lockFile.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IllegalArgumentException("another codeact bench is writing to " + out + "; wait for it to end or choose another --out");
+        }
+        return lock;
+    }
+
+    private BenchReport runLocked(List<BenchPython> workers) {
         ResultsFile results = new ResultsFile(out.resolve(ResultsFile.NAME));
         List<RunKey> plan = plan();
         Set<RunKey> planned = Set.copyOf(plan);

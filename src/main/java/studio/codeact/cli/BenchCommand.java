@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code codeact bench}: the CodeAct experiment. The same tasks and tools in three action modes
@@ -138,7 +139,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (cellTimeout < 1) {
             throw new IllegalArgumentException("--cell-timeout must be at least 1 second");
         }
-        List<PythonEngine> started = new ArrayList<>();
+        List<PythonEngine> started = new CopyOnWriteArrayList<>();
+        Thread onInterrupt = Thread.ofPlatform().name("codeact-bench-interrupted").unstarted(() -> {
+            if (!list && !checkSuite) {
+                err.println("codeact: interrupted; finished runs are kept in " + out() + ": run the same command again to resume");
+                err.flush();
+            }
+            closeAll(started);
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             BenchPython first = start(kind, started);
             TaskSuite tasks = loadSuite(first, suiteFolder);
@@ -175,6 +184,11 @@ public final class BenchCommand implements Callable<Integer> {
             return Main.FAILED;
         } finally {
             closeAll(started);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it closes what is left
+            }
         }
     }
 

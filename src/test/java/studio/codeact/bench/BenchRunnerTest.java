@@ -84,6 +84,17 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aSecondRunIntoTheSameFolderIsRefusedWhileTheFirstWrites() throws Exception {
+        try (var channel = java.nio.channels.FileChannel.open(out.resolve("run.lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
+            ScriptedChatModel model = ScriptedChatModel.replying("<solution>Thursday</solution>").onCallerThread();
+            assertThatThrownBy(() -> runner(List.of("leap-day-weekday"), model, List.of(ActionMode.JSON)).run(List.of(SharedEngine.python())))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another codeact bench is writing to");
+            assertThat(model.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void theSummaryMatchesThePerTaskFile() throws Exception {
         List<String> tasks = List.of("store-days-open", "leap-day-weekday", "tent-count");
         ScriptedChatModel model = ScriptedChatModel.replying(

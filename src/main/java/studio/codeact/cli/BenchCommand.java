@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Output folder; an earlier run's results there are resumed (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--list", description = "Print one task id and title per line, then stop.")
+    @Option(names = "--list", description = "Print one task id and title per line (the tasks --task and --class choose), then stop.")
     boolean list;
 
     @Option(names = "--check-suite", description = "Run every task's reference solution through its checker (no model); fail if any does not pass.")
@@ -131,14 +131,14 @@ public final class BenchCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1");
         }
-        Path suiteFolder = suiteFolder();
-        List<ModelUnderTest> chosenModels = list || checkSuite ? List.of() : models();
-        EngineKind kind = engineKind(err);
         List<ActionMode> chosenModes = list || checkSuite ? List.of() : ActionMode.parseList(modes);
         studio.codeact.agent.ActionMode.parse(codeActions);
         if (cellTimeout < 1) {
             throw new IllegalArgumentException("--cell-timeout must be at least 1 second");
         }
+        Path suiteFolder = suiteFolder();
+        List<ModelUnderTest> chosenModels = list || checkSuite ? List.of() : models();
+        EngineKind kind = engineKind(err);
         List<PythonEngine> started = new CopyOnWriteArrayList<>();
         Thread onInterrupt = Thread.ofPlatform().name("codeact-bench-interrupted").unstarted(() -> {
             if (!list && !checkSuite) {
@@ -152,7 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchPython first = start(kind, started);
             TaskSuite tasks = loadSuite(first, suiteFolder);
             if (list) {
-                tasks.tasks().forEach(task -> out.println(task.id() + "\t" + task.title()));
+                chosenTasks(tasks).forEach(task -> out.println(task.id() + "\t" + task.title()));
                 out.flush();
                 return Main.OK;
             }

@@ -56,6 +56,22 @@ class ExitGuardTest(unittest.TestCase):
         os.kill(child.pid, signal.SIGTERM)
         self.assertEqual(child.wait(10), -signal.SIGTERM)
 
+    def test_a_forked_child_dies_of_sigterm_though_its_parent_handles_it(self):
+        previous = signal.signal(signal.SIGTERM, lambda number, frame: None)  # like the JVM's handler
+        try:
+            ready_read, ready_write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.write(ready_write, b"!")
+                time.sleep(30)
+                os._exit(3)
+            os.read(ready_read, 1)
+            os.kill(pid, signal.SIGTERM)
+            _, status = os.waitpid(pid, 0)
+            self.assertEqual(os.waitstatus_to_exitcode(status), -signal.SIGTERM)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
     def test_a_forked_child_can_still_exit(self):
         pid = os.fork()
         if pid == 0:

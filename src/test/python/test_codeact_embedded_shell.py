@@ -127,6 +127,17 @@ class ShellTest(unittest.TestCase):
         self.assertEqual(ok, 1)
         self.assertTrue(any(name == "display" and "image/png" in payload["data"] for name, payload in records))
 
+    def test_a_forked_child_writes_to_its_file_descriptors_not_to_java(self):
+        read_end, write_end = os.pipe()
+        ok, _, records = self.run_cell(
+            "import os, sys\npid = os.fork()\n"
+            "if pid == 0:\n    os.dup2(%d, 1)\n    print('from the child', flush=True)\n    os._exit(0)\n"
+            "os.waitpid(pid, 0)\nprint('from the parent')" % write_end)
+        os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            self.assertEqual(pipe.read(), "from the child\n")
+        self.assertEqual((ok, records), (1, [("stdout", "from the parent\n")]))
+
     def test_completion_and_inspection(self):
         self.run_cell("completion_target_value = 1")
         code = "completion_target_v"

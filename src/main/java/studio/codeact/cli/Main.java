@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "codeact", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CodeAct Studio: a data-science assistant whose language model answers with Python code.",
-        subcommands = {DoctorCommand.class, PerfCommand.class, AskCommand.class, ReplayCommand.class})
+        subcommands = {DoctorCommand.class, PerfCommand.class, AskCommand.class, ReplayCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -27,6 +27,7 @@ def install(emit_address, ask_address, signum, reason_address, executable):
     sys.executable = executable
     _insert_working_folder(sys.path)
     _channel = codeact_io.Channel(emit_address, ask_address)
+    os.register_at_fork(after_in_child=_channel.detach_in_child)
     sys.stdout = _channel.stdout
     sys.stderr = _channel.stderr
     sys.stdin = codeact_io.InStream(_channel)

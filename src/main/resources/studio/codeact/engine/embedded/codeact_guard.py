@@ -114,8 +114,29 @@ def install_exit_guards():
     for name in ("exit", "quit"):
         if hasattr(builtins, name):
             _guarded(builtins, name, _always)
+    os.register_at_fork(after_in_child=restore_default_signals)
     # IPython says "To exit: use 'exit', 'quit', or Ctrl-D." after any SystemExit; not here.
     warnings.filterwarnings("ignore", message=r"To exit: use 'exit', 'quit', or Ctrl-D\.")
+
+
+# The JVM handles these; in a process forked from it (multiprocessing) there is no JVM to act on
+# them, so its handlers would swallow e.g. the SIGTERM with which Pool.terminate() ends workers.
+_JVM_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR2", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP")
+
+
+def restore_default_signals():
+    """In a forked child: the dispositions a fresh Python process has (SIGINT raises KeyboardInterrupt)."""
+    for name in _JVM_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, signal.SIG_DFL)
+            except (OSError, ValueError, RuntimeError):
+                pass
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (OSError, ValueError, RuntimeError):
+        pass
 
 
 def refuse_exit():

@@ -69,6 +69,26 @@ class Channel:
         self.stderr = OutStream(self, STDERR, "<stderr>")
         self._streams = (self.stdout, self.stderr)
 
+    def detach_in_child(self):
+        """In a process forked from the application (multiprocessing): Java is not there to call,
+        so output goes to the inherited file descriptors and input is refused."""
+        def nowhere(kind, data, length):
+            pass
+
+        def refuse(prompt, length, password, buffer, capacity):
+            return REFUSED
+
+        self._emit = nowhere
+        self._ask = refuse
+        self._lock = threading.RLock()
+        self._wake = threading.Condition(self._lock)
+        self._flusher = None
+        import sys
+        if isinstance(sys.stdout, OutStream):
+            sys.stdout = sys.__stdout__
+        if isinstance(sys.stderr, OutStream):
+            sys.stderr = sys.__stderr__
+
     # -- records ---------------------------------------------------------------------------
 
     def send(self, kind, payload):

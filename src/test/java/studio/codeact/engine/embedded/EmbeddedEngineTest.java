@@ -161,6 +161,19 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void childProcessesWork() {
+        ExecutionResult result = run(engine, ExecutionRequest.of("""
+                from multiprocessing import Pool
+                with Pool(2) as pool:
+                    print(pool.map(abs, [-1, -2, -3]))
+                import subprocess, sys
+                print(subprocess.run([sys.executable, '-c', 'print(6 * 7)'], capture_output=True, text=True).stdout, end='')""")
+                .withTimeout(Duration.ofSeconds(60)));
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(ExecutionStatus.OK);
+        assertThat(result.stdout()).isEqualTo("[1, 2, 3]\n42\n");
+    }
+
+    @Test
     void anImpossibleNumpyAllocationIsAMemoryError() {
         ExecutionResult result = run("import numpy\nnumpy.ones(10**12)");
         assertThat(result.status()).isEqualTo(ExecutionStatus.ERROR);

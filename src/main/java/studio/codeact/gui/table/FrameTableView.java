@@ -22,6 +22,7 @@ public final class FrameTableView extends VBox {
     private final TableView<Integer> table = new TableView<>();
     private final RowIndexList rows = new RowIndexList();
     private final Label caption = new Label();
+    private boolean indexFitted;
 
     /**
      * @param maxVisibleRows how many rows fit before the table scrolls (its height follows)
@@ -51,7 +52,10 @@ public final class FrameTableView extends VBox {
             updateCaption();
             fitHeight(maxVisibleRows);
         });
-        model.revisionProperty().addListener((obs, old, now) -> table.refresh());
+        model.revisionProperty().addListener((obs, old, now) -> {
+            fitIndexColumn();
+            table.refresh();
+        });
         model.stateProperty().addListener((obs, old, now) -> updateCaption());
         model.errorProperty().addListener((obs, old, now) -> table.setPlaceholder(new Label(now)));
         buildColumns();
@@ -89,7 +93,25 @@ public final class FrameTableView extends VBox {
         caption.setText(name.isEmpty() ? state : name + " — " + state);
     }
 
+    /** The index column as wide as the labels of the first rows (text labels such as feature names are common). */
+    private void fitIndexColumn() {
+        if (indexFitted || table.getColumns().isEmpty() || model.stateProperty().get() != FrameTableViewModel.State.READY) {
+            return;
+        }
+        int longest = 0;
+        long rows = Math.min(model.totalRowsProperty().get(), FrameTableViewModel.PAGE_ROWS);
+        for (int row = 0; row < rows; row++) {
+            Object label = model.indexAt(row);
+            if (label != FrameTableViewModel.LOADING) {
+                longest = Math.max(longest, label.toString().length());
+            }
+        }
+        table.getColumns().getFirst().setPrefWidth(Math.clamp(longest * 8L + 24, 60, 280));
+        indexFitted = true;
+    }
+
     private void buildColumns() {
+        indexFitted = false;
         table.getColumns().clear();
         TableColumn<Integer, Object> index = new TableColumn<>("");
         index.setSortable(false);

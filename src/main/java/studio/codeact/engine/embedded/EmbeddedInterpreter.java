@@ -88,7 +88,7 @@ final class EmbeddedInterpreter {
         CompletableFuture<Path> support = new CompletableFuture<>();
         Thread.ofPlatform().name("codeact-embedded-files").start(() -> {
             try {
-                support.complete(supportFolder());
+                support.complete(supportFolder(python));
             } catch (RuntimeException e) {
                 support.completeExceptionally(e);
             }
@@ -144,12 +144,21 @@ final class EmbeddedInterpreter {
     }
 
     /** The shared support folder ({@code codeact_support.py}) with the bridge modules added. */
-    private static Path supportFolder() {
+    private static Path supportFolder(PythonInterpreter python) {
         Path folder = PythonSupport.folder();
         for (String name : MODULES) {
             File file = PythonSupport.copyResource("embedded/" + name, folder.resolve(name)).toFile();
             file.deleteOnExit();
         }
+        // Python caches the compiled modules next to them; remove those too when the JVM exits
+        // (files registered later are deleted first: the cache files, then their folder)
+        Path cache = folder.resolve("__pycache__");
+        cache.toFile().deleteOnExit();
+        String tag = ".cpython-" + python.version().replaceAll("^(\\d+)\\.(\\d+).*", "$1$2") + ".pyc";
+        for (String name : MODULES) {
+            cache.resolve(name.replace(".py", tag)).toFile().deleteOnExit();
+        }
+        cache.resolve(PythonSupport.MODULE + tag).toFile().deleteOnExit();
         return folder;
     }
 

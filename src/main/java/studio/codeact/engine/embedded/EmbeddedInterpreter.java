@@ -214,7 +214,7 @@ final class EmbeddedInterpreter {
         }
     }
 
-    /** Interrupts {@code execution} if it is the cell running now; false otherwise. */
+    /** Interrupts {@code execution}: now if it runs, as soon as it starts if it is queued; false if it ended. */
     boolean stop(Execution execution, Execution.Stop why) {
         return interrupter.stop(execution, why, 0, 0);
     }

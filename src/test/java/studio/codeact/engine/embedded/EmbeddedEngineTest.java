@@ -122,10 +122,10 @@ class EmbeddedEngineTest {
             stubborn.start();
             CountDownLatch started = new CountDownLatch(1);
             CompletableFuture<ExecutionResult> running = stubborn.execute(ExecutionRequest.of("""
-                    print('go', flush=True)
                     caught = 0
                     while True:
                         try:
+                            print('go', flush=True)  # inside the try: the test interrupts once it sees this
                             while True:
                                 pass
                         except KeyboardInterrupt:

@@ -21,6 +21,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>Thread: only the interpreter's thread ({@link PythonThread}) calls these, and only while it
  * holds the GIL, except {@link #initialize} (before there is a GIL) and {@link #restoreThread}.
  */
+@SuppressWarnings("restricted") // native access is this class's job; the JVM runs with --enable-native-access
 final class CApi {
 
     private static final Charset WCHAR = Charset.forName("UTF-32LE");

@@ -46,6 +46,10 @@ class FakeJava:
 
     def _on_emit(self, kind, data, length):
         payload = ctypes.string_at(data, length).decode("utf-8")
+        if kind == codeact_io.PLAIN_RESULT:  # decoded as OutputDecoder.java does
+            count, text = payload.split("\n", 1)
+            self.records.append(("result", {"count": int(count), "data": {"text/plain": text}, "metadata": {}}))
+            return
         name = KINDS[kind]
         self.records.append((name, payload if name in ("stdout", "stderr") else json.loads(payload)))
 

@@ -55,6 +55,10 @@ class ChannelTest(unittest.TestCase):
                                              "metadata": {"isolated": True}}))
         self.assertEqual(error[1], {"ename": "KeyError", "evalue": "'x'", "traceback": ["line 1", "line 2"]})
 
+    def test_a_plain_text_result_travels_without_json(self):
+        self.channel.result(7, {"text/plain": "line one\nline two"})
+        self.assertEqual(self.java.records, [("result", {"count": 7, "data": {"text/plain": "line one\nline two"}, "metadata": {}})])
+
     def test_writes_from_threads_all_arrive(self):
         def spam(tag):
             for _ in range(500):

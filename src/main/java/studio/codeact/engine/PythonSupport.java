@@ -25,10 +25,10 @@ public final class PythonSupport {
         if (folder == null) {
             try {
                 Path dir = Files.createTempDirectory("codeact-support-");
+                dir.toFile().deleteOnExit(); // first: deleteOnExit works in reverse, the folder must go last
                 Path file = dir.resolve(MODULE + ".py");
                 Files.writeString(file, resource(MODULE + ".py"));
                 file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
                 folder = dir;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write the Python support module", e);

@@ -21,6 +21,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>Thread: only the interpreter's thread ({@link PythonThread}) calls these, and only while it
  * holds the GIL, except {@link #initialize} (before there is a GIL) and {@link #restoreThread}.
  */
+@SuppressWarnings("restricted") // native access is this class's job; the JVM runs with --enable-native-access
 final class CApi {
 
     private static final Charset WCHAR = Charset.forName("UTF-32LE");
@@ -52,6 +53,7 @@ final class CApi {
     private final long none;
     private final long trueObject;
     private final long falseObject;
+    private MemorySegment scratch;
 
     CApi(LibPython library) {
         SymbolLookup lookup = library.lookup();
@@ -189,15 +191,23 @@ final class CApi {
 
     PyRef string(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment bytes = arena.allocate(Math.max(1, utf8.length));
-            MemorySegment.copy(utf8, 0, bytes, JAVA_BYTE, 0, utf8.length);
+        MemorySegment bytes = scratch(utf8.length);
+        MemorySegment.copy(utf8, 0, bytes, JAVA_BYTE, 0, utf8.length);
+        try {
             return owned((long) unicodeFromStringAndSize.invokeExact(bytes.address(), (long) utf8.length), "str");
         } catch (PythonException e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Native memory for passing text to Python (which copies it), reused: only one thread calls. */
+    private MemorySegment scratch(long bytes) {
+        if (scratch == null || scratch.byteSize() < bytes) {
+            scratch = Arena.ofAuto().allocate(Math.max(4096, Math.max(bytes, scratch == null ? 0 : scratch.byteSize() * 2)));
+        }
+        return scratch;
     }
 
     PyRef integer(long value) {

@@ -375,6 +375,11 @@ public final class EmbeddedEngine implements PythonEngine {
         }
 
         @Override
+        public java.time.Duration interruptGrace() {
+            return config.interruptGrace();
+        }
+
+        @Override
         public void running(Execution execution, boolean started) {
             if (started) {
                 queued.remove(execution);

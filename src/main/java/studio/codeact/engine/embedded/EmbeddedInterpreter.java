@@ -88,7 +88,7 @@ final class EmbeddedInterpreter {
         CompletableFuture<Path> support = new CompletableFuture<>();
         Thread.ofPlatform().name("codeact-embedded-files").start(() -> {
             try {
-                support.complete(supportFolder());
+                support.complete(supportFolder(python));
             } catch (RuntimeException e) {
                 support.completeExceptionally(e);
             }
@@ -144,12 +144,21 @@ final class EmbeddedInterpreter {
     }
 
     /** The shared support folder ({@code codeact_support.py}) with the bridge modules added. */
-    private static Path supportFolder() {
+    private static Path supportFolder(PythonInterpreter python) {
         Path folder = PythonSupport.folder();
         for (String name : MODULES) {
             File file = PythonSupport.copyResource("embedded/" + name, folder.resolve(name)).toFile();
             file.deleteOnExit();
         }
+        // Python caches the compiled modules next to them; remove those too when the JVM exits
+        // (files registered later are deleted first: the cache files, then their folder)
+        Path cache = folder.resolve("__pycache__");
+        cache.toFile().deleteOnExit();
+        String tag = ".cpython-" + python.version().replaceAll("^(\\d+)\\.(\\d+).*", "$1$2") + ".pyc";
+        for (String name : MODULES) {
+            cache.resolve(name.replace(".py", tag)).toFile().deleteOnExit();
+        }
+        cache.resolve(PythonSupport.MODULE + tag).toFile().deleteOnExit();
         return folder;
     }
 
@@ -205,7 +214,7 @@ final class EmbeddedInterpreter {
         }
     }
 
-    /** Interrupts {@code execution} if it is the cell running now; false otherwise. */
+    /** Interrupts {@code execution}: now if it runs, as soon as it starts if it is queued; false if it ended. */
     boolean stop(Execution execution, Execution.Stop why) {
         return interrupter.stop(execution, why, 0, 0);
     }

@@ -39,6 +39,9 @@ final class Execution {
 
         long memoryLimit();
 
+        /** How long an interrupted cell may go on before it is interrupted again. */
+        java.time.Duration interruptGrace();
+
         /** Called on the interpreter's thread when the cell starts and ends. */
         void running(Execution execution, boolean running);
     }

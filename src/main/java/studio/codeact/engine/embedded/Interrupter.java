@@ -19,7 +19,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * SIGTERM, SIGHUP and SIGQUIT stay the JVM's.
  *
  * <p>Until Python takes the reason, the signal is sent again every {@value #RESEND_MILLIS} ms
- * (code in a long C call only notices when it returns to Python).
+ * (code in a long C call only notices when it returns to Python); a cell that catches the
+ * exception and goes on is interrupted again after the engine's interrupt grace time.
  *
  * <p>Threads: any thread may call {@link #stop}; {@link #begin} and {@link #end} are called by the
  * interpreter's thread around each cell.
@@ -55,10 +56,16 @@ final class Interrupter {
     }
 
     /** A cell starts; one interrupted while it waited in the queue is stopped as soon as it runs. */
-    synchronized void begin(Execution execution) {
-        current = execution;
-        Execution.Stop early = execution.stopped();
-        setReason(early == null ? 0 : code(early));
+    void begin(Execution execution) {
+        synchronized (this) {
+            current = execution;
+            Execution.Stop early = execution.stopped();
+            setReason(early == null ? 0 : code(early));
+            if (early == null) {
+                return;
+            }
+        }
+        escalateLater(execution);
     }
 
     synchronized void end() {
@@ -69,7 +76,8 @@ final class Interrupter {
     /**
      * Interrupts {@code target}: at once if it is the running cell, else as soon as it starts (a
      * queued cell). For {@link Execution.Stop#MEMORY} the handler raises {@code MemoryError}
-     * naming {@code rss} and {@code limit}.
+     * naming {@code rss} and {@code limit}. A cell that catches the exception and goes on is
+     * interrupted again every {@link Execution.Owner#interruptGrace()}.
      *
      * @return false when {@code target} already ended
      */
@@ -81,28 +89,49 @@ final class Interrupter {
             if (!target.stop(why)) {
                 return true;
             }
+            struct.set(JAVA_LONG, LIMIT, limit);
+            struct.set(JAVA_LONG, RSS, rss);
             if (current != target) {
                 return true; // begin() passes the reason on when the cell starts
             }
-            struct.set(JAVA_LONG, LIMIT, limit);
-            struct.set(JAVA_LONG, RSS, rss);
-            setReason(code(why));
-            send();
-            target.cancelQuestion(); // after the reason is written: Python takes it when input() returns
+            deliver(target);
+        }
+        resendLater(target);
+        escalateLater(target);
+        return true;
+    }
+
+    /**
+     * Interrupts {@code target} again for the reason it was first stopped (it caught the
+     * exception, or it keeps growing past the memory ceiling); {@code rss} updates the figure a
+     * {@code MemoryError} names (0 keeps it). Does nothing unless it is the running cell.
+     */
+    boolean repeat(Execution target, long rss) {
+        synchronized (this) {
+            if (current != target || target.stopped() == null) {
+                return false;
+            }
+            if (rss > 0) {
+                struct.set(JAVA_LONG, RSS, rss);
+            }
+            deliver(target);
         }
         resendLater(target);
         return true;
+    }
+
+    /** Writes the reason, signals the interpreter's thread, wakes a pending input(); holding the lock. */
+    private void deliver(Execution target) {
+        setReason(code(target.stopped()));
+        send();
+        target.cancelQuestion(); // after the reason is written: Python takes it when input() returns
     }
 
     private static int code(Execution.Stop why) {
         return why == Execution.Stop.MEMORY ? MEMORY : INTERRUPT;
     }
 
-    /** Whether {@code execution} is the cell running now. */
-    synchronized boolean isRunning(Execution execution) {
-        return execution != null && current == execution;
-    }
-
+    /** Signals again while Python has not taken the reason (code inside a long C call). */
     private void resendLater(Execution target) {
         timer.schedule(() -> {
             synchronized (this) {
@@ -113,6 +142,16 @@ final class Interrupter {
             }
             resendLater(target);
         }, RESEND_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Interrupts again after the grace time while the cell still runs (it caught the interrupt). */
+    private void escalateLater(Execution target) {
+        long grace = Math.max(RESEND_MILLIS, target.owner.interruptGrace().toMillis());
+        timer.schedule(() -> {
+            if (repeat(target, 0)) {
+                escalateLater(target);
+            }
+        }, grace, TimeUnit.MILLISECONDS);
     }
 
     private void send() {

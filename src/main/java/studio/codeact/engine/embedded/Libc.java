@@ -12,6 +12,7 @@ import java.util.Optional;
  * library into the global symbol scope, and signalling one thread. Linux (glibc) only. Linked
  * with {@link NativeShapes}.
  */
+@SuppressWarnings("restricted") // native access is this class's job; the JVM runs with --enable-native-access
 final class Libc {
 
     static final long RTLD_NOW = 0x2;

@@ -85,19 +85,24 @@ final class MemoryWatch {
 
     private void watch(Execution execution) {
         long limit = execution.owner.memoryLimit();
-        long ceiling = Math.max(limit, residentBytes() + (SLACK_MB << 20));
+        long slack = SLACK_MB << 20;
+        long ceiling = Math.max(limit, residentBytes() + slack);
         boolean stopped = false;
         while (watched == execution) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));
-            if (stopped || watched != execution) {
+            long resident = residentBytes();
+            if (watched != execution || resident <= ceiling) {
                 continue;
             }
-            long resident = residentBytes();
-            if (resident > ceiling) {
+            if (!stopped) {
                 execution.memoryNote("the cell was stopped at the memory ceiling of " + megabytes(limit)
                         + " (the application used " + megabytes(resident) + "); the session continues");
                 stopped = interrupter.stop(execution, Execution.Stop.MEMORY, resident, limit);
+            } else {
+                // it caught the MemoryError and grows on: stop it again
+                interrupter.repeat(execution, resident);
             }
+            ceiling = resident + slack;
         }
     }
 

@@ -19,6 +19,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * from the register's low half, and an {@code int} or {@code void} result is narrowed or
  * ignored by the caller. {@link #link} refuses any other platform.
  */
+@SuppressWarnings("restricted") // native access is this class's job; the JVM runs with --enable-native-access
 final class NativeShapes {
 
     private static final Linker LINKER = Linker.nativeLinker();

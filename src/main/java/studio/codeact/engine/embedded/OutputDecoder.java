@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Turns the records {@code codeact_io.py} emits into {@link Output}s: stream records are UTF-8
- * text; display, result and error records are UTF-8 JSON shaped like Jupyter's messages.
+ * text; display, result and error records are UTF-8 JSON shaped like Jupyter's messages, except a
+ * result with nothing but plain text (most of them), which skips JSON on both sides.
  */
 final class OutputDecoder {
 
@@ -27,6 +28,8 @@ final class OutputDecoder {
     static final int DISPLAY = 3;
     static final int RESULT = 4;
     static final int ERROR = 5;
+    /** A result that is plain text only: {@code <count>\n<text>}, no JSON. */
+    static final int PLAIN_RESULT = 6;
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -46,6 +49,11 @@ final class OutputDecoder {
             case RESULT -> {
                 JsonNode node = tree(payload);
                 yield new Output.Result(node.path("count").asInt(), bundle(node.path("data")), metadata(node.path("metadata")));
+            }
+            case PLAIN_RESULT -> {
+                String text = new String(payload, StandardCharsets.UTF_8);
+                int newline = text.indexOf('\n');
+                yield new Output.Result(Integer.parseInt(text, 0, newline, 10), MimeBundle.of(MimeBundle.TEXT_PLAIN, text.substring(newline + 1)), Map.of());
             }
             case ERROR -> {
                 JsonNode node = tree(payload);

@@ -41,9 +41,9 @@ final class PythonBridge {
      * guards, inline matplotlib. Once per process.
      */
     static PythonBridge install(CApi api, PyRef module, Upcalls upcalls, Interrupter interrupter, String executable) {
-        try (PyRef install = api.attribute(module, "install");
-             PyRef ignored = api.call(install, upcalls.emitAddress(), upcalls.askAddress(), interrupter.signal(),
-                     interrupter.structAddress(), executable)) {
+        try (PyRef install = api.attribute(module, "install")) {
+            api.call(install, upcalls.emitAddress(), upcalls.askAddress(), interrupter.signal(), interrupter.structAddress(),
+                    executable).close();
             return new PythonBridge(api, module);
         }
     }

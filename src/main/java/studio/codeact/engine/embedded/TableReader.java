@@ -22,6 +22,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
  * <p>Thread: the interpreter's thread, while the arrays are alive (see
  * {@link PythonBridge#tablePage}).
  */
+@SuppressWarnings("restricted") // native access is this class's job; the JVM runs with --enable-native-access
 final class TableReader {
 
     private TableReader() {

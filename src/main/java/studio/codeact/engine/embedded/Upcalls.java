@@ -25,6 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * thrown out of an upcall (it would end the JVM), so every failure is caught and logged here.
  * The stubs live as long as the process.
  */
+@SuppressWarnings("restricted") // native access is this class's job; the JVM runs with --enable-native-access
 final class Upcalls {
 
     private static final System.Logger LOG = System.getLogger(Upcalls.class.getName());

@@ -21,6 +21,8 @@ import threading
 import time
 
 STDOUT, STDERR, DISPLAY, RESULT, ERROR = 1, 2, 3, 4, 5
+# a result that is plain text only (most are): "<count>\n<text>", no JSON on either side
+PLAIN_RESULT = 6
 
 # ask() answers below zero
 REFUSED, INTERRUPTED, DECLINED = -1, -2, -3
@@ -102,7 +104,10 @@ class Channel:
         self.send(DISPLAY, to_json({"data": data, "metadata": metadata or {}, "transient": transient or {}}))
 
     def result(self, count, data, metadata=None):
-        self.send(RESULT, to_json({"count": count, "data": data, "metadata": metadata or {}}))
+        if not metadata and len(data) == 1 and isinstance(data.get("text/plain"), str):
+            self.send(PLAIN_RESULT, "%d\n%s" % (count, data["text/plain"]))
+        else:
+            self.send(RESULT, to_json({"count": count, "data": data, "metadata": metadata or {}}))
 
     def error(self, ename, evalue, traceback):
         self.send(ERROR, to_json({"ename": ename, "evalue": evalue, "traceback": list(traceback)}))

@@ -116,6 +116,36 @@ class EmbeddedEngineTest {
     }
 
     @Test
+    void aCellThatCatchesTheInterruptIsInterruptedAgainAfterTheGraceTime() throws Exception {
+        EngineConfig config = new EngineConfig(PythonLocator.choose(null), null, 0, Optional.empty(), Duration.ofMillis(300));
+        try (EmbeddedEngine stubborn = new EmbeddedEngine(config)) {
+            stubborn.start();
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<ExecutionResult> running = stubborn.execute(ExecutionRequest.of("""
+                    caught = 0
+                    while True:
+                        try:
+                            print('go', flush=True)  # inside the try: the test interrupts once it sees this
+                            while True:
+                                pass
+                        except KeyboardInterrupt:
+                            caught += 1
+                            if caught == 3:
+                                raise"""), output -> started.countDown());
+            assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            stubborn.interrupt();
+            ExecutionResult result;
+            try {
+                result = running.get(20, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the cell was not interrupted again", e);
+            }
+            assertThat(result.error().orElseThrow().ename()).isEqualTo("KeyboardInterrupt");
+            assertThat(value(run(stubborn, ExecutionRequest.of("caught")))).isEqualTo("3");
+        }
+    }
+
+    @Test
     void interruptWakesACellWaitingForInput() throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -129,14 +129,20 @@ public final class CodeActAgent {
                     String why = run.result().error().map(Output.Error::summary).orElse(run.result().status().name().toLowerCase(Locale.ROOT));
                     throw failedToLoad("could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why);
                 }
-                setupCode = plan.code();
-                loadNotes = run.result().streamText(Output.StreamName.STDERR).strip();
-                datasets = DatasetLoader.describe(engine, plan, config.privacy() == Privacy.SCHEMA_ONLY ? 0 : config.sampleRows());
-                for (Dataset dataset : datasets) {
+                // Each call adds to what is loaded (the GUI loads one dropped file at a time).
+                setupCode = setupCode.isEmpty() ? plan.code() : setupCode + "\n" + plan.code();
+                String notes = run.result().streamText(Output.StreamName.STDERR).strip();
+                loadNotes = loadNotes.isEmpty() ? notes : notes.isEmpty() ? loadNotes : loadNotes + "\n" + notes;
+                List<Dataset> added = DatasetLoader.describe(engine, plan, config.privacy() == Privacy.SCHEMA_ONLY ? 0 : config.sampleRows());
+                List<Dataset> all = new ArrayList<>(datasets);
+                all.removeIf(old -> added.stream().anyMatch(fresh -> fresh.variable().equals(old.variable())));
+                all.addAll(added);
+                datasets = List.copyOf(all);
+                for (Dataset dataset : added) {
                     dataset.warnings().forEach(warning -> emit(new AgentEvent.Notice(warning)));
                 }
-                if (!loadNotes.isEmpty()) {
-                    emit(new AgentEvent.Notice("loading the data printed warnings:\n" + loadNotes));
+                if (!notes.isEmpty()) {
+                    emit(new AgentEvent.Notice("loading the data printed warnings:\n" + notes));
                 }
             }
             List<DatasetEntry> entries = datasets.stream().map(d -> new DatasetEntry(d.variable(), d.path(), d.format(), d.rows(),

@@ -348,6 +348,22 @@ class CodeActAgentTest {
     }
 
     @Test
+    void filesLoadedOneAtATimeAreAllDescribedInThePrompt() throws Exception {
+        Path first = Files.writeString(folder.resolve("sales.csv"), "region,revenue\nnorth,10.5\n");
+        Path second = Files.writeString(folder.resolve("stores.csv"), "store,region\nS1,north\n");
+        ScriptedChatModel model = ScriptedChatModel.replying("Two tables.");
+        CodeActAgent agent = agent(model, tags());
+
+        agent.loadDatasets(List.of(first));
+        agent.loadDatasets(List.of(second));
+        agent.ask("What is loaded?");
+
+        assertThat(agent.datasets()).extracting(Dataset::variable).containsExactly("sales", "stores");
+        String system = ((ChatMessage.System) model.requests().getFirst().messages().getFirst()).text();
+        assertThat(system).contains("`sales` from " + first).contains("`stores` from " + second);
+    }
+
+    @Test
     void visionModelsSeeTheLatestFiguresAsImages() {
         ScriptedChatModel model = ScriptedChatModel.replying("""
                 <execute>

@@ -156,7 +156,7 @@ public final class AskCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         ChatModel chat = ChatModels.create(connection);
-        EngineConfig engineConfig = EngineConfig.of(PythonLocator.choose(python)).withWorkingDirectory(folder.resolve("work"));
+        EngineConfig engineConfig = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(folder.resolve("work"));
         CountDownLatch saved = new CountDownLatch(1);
         AtomicReference<CodeActAgent> running = new AtomicReference<>();
         Thread onInterrupt = Thread.ofPlatform().unstarted(() -> {

@@ -118,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A new engine of a kind, working in OUT/work so that files made by code-mode models stay out of the way. */
     private PythonEngine newEngine(EngineKind kind) {
-        return Engines.create(kind, EngineConfig.of(PythonLocator.choose(python)).withWorkingDirectory(workFolder()));
+        return Engines.create(kind, EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(workFolder()));
     }
 
     @Override

@@ -57,6 +57,8 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println("fix        install the missing packages: sudo apt-get install -y --no-install-recommends "
                     + PythonInterpreter.DEBIAN_PACKAGES);
             out.println("           or point CODEACT_PYTHON at a venv/conda interpreter that has " + String.join(", ", missing));
+            PythonLocator.discover().forEach(found -> out.println("found      " + found.executable() + " (Python " + found.version()
+                    + ") has them: CODEACT_PYTHON=" + found.executable() + " ./codeact"));
         }
         if (missing.isEmpty()) {
             healthy &= checkEngines(out, interpreter);

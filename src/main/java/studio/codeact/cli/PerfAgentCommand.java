@@ -86,7 +86,7 @@ public final class PerfAgentCommand implements Callable<Integer> {
         // The code runs in the temporary-files folder, which outlives this command: an embedded interpreter keeps its
         // current folder after the engine closes, and the scratch folder is deleted at the end.
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
-        try (PythonEngine python = Engines.create(kind, EngineConfig.of(PythonLocator.choose(this.python)).withWorkingDirectory(work))) {
+        try (PythonEngine python = Engines.create(kind, EngineConfig.of(PythonLocator.chooseReady(this.python)).withWorkingDirectory(work))) {
             python.start();
             session(python, SessionStore.inMemory(start()));
             List<TurnStats> onDisk = session(python, SessionStore.create(scratch.resolve("session"), start()));

@@ -66,7 +66,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Path recorded = session.info().workingFolder().isEmpty() ? null : Path.of(session.info().workingFolder());
         Path work = recorded != null && Files.isDirectory(recorded) ? recorded : folder.toAbsolutePath();
-        EngineConfig config = EngineConfig.of(PythonLocator.choose(python)).withWorkingDirectory(work);
+        EngineConfig config = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(work);
         Duration timeout = Duration.ofMillis(Math.round(cellTimeout * 1000));
         out.printf("replaying %d cells of session %s with the %s engine%n", session.cells().size(), session.id(), kind.id());
         out.flush();

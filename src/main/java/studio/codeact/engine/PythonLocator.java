@@ -44,6 +44,41 @@ public final class PythonLocator {
         return SYSTEM_PYTHON;
     }
 
+    /**
+     * Like {@link #choose}, but when nothing was chosen explicitly (no setting, no
+     * {@code CODEACT_PYTHON}) and {@code /usr/bin/python3} is missing or lacks the required
+     * packages, the first {@link #discover discovered} interpreter that has them — so an
+     * installed app finds a conda env or venv on its first start. Blocking (it may run
+     * interpreters): call off the JavaFX thread.
+     */
+    public static Path chooseReady(String setting) {
+        Path chosen = choose(setting);
+        boolean explicit = (setting != null && !setting.isBlank()) || !System.getenv().getOrDefault(ENV_VAR, "").isBlank();
+        if (explicit || isReady(chosen)) {
+            return chosen;
+        }
+        return discover().stream().findFirst().map(PythonInterpreter::executable).orElse(chosen);
+    }
+
+    /** Interpreters in the usual places (system, conda, venvs, Jupyter kernelspecs) that have every required package. */
+    public static List<PythonInterpreter> discover() {
+        List<PythonInterpreter> ready = new ArrayList<>();
+        for (Path candidate : PythonCandidates.find(System.getenv(), Path.of(System.getProperty("user.home")))) {
+            if (isReady(candidate)) {
+                ready.add(probe(candidate));
+            }
+        }
+        return ready;
+    }
+
+    private static boolean isReady(Path python) {
+        try {
+            return probe(python).missingRequired().isEmpty();
+        } catch (EngineException e) {
+            return false;
+        }
+    }
+
     /** {@link #choose} then {@link #probe}. */
     public static PythonInterpreter locate(String setting) {
         return probe(choose(setting));

@@ -24,7 +24,7 @@ public final class Doctor {
 
     /** Checks {@code python} (blank: the default choice) for what {@code kind} needs. */
     public static Report check(String python, EngineKind kind) {
-        Path chosen = PythonLocator.choose(python);
+        Path chosen = PythonLocator.chooseReady(python);
         PythonInterpreter interpreter;
         try {
             interpreter = PythonLocator.probe(chosen);

@@ -16,7 +16,7 @@ public final class EngineFactory {
 
     /** A new, not started engine of the kind, interpreter and kernelspec {@code form} names, running code in {@code folder}. */
     public static PythonEngine create(SettingsForm form, Path folder) {
-        EngineConfig config = EngineConfig.of(PythonLocator.choose(form.python())).withWorkingDirectory(folder);
+        EngineConfig config = EngineConfig.of(PythonLocator.chooseReady(form.python())).withWorkingDirectory(folder);
         if (!form.kernelSpec().isBlank()) {
             config = config.withKernelSpec(form.kernelSpec());
         }

@@ -61,9 +61,7 @@ public final class CodeActAgent {
     private ActionMode mode;
     private boolean foldSystem;
     private String systemPrompt = "";
-    private String setupCode = "";
-    private List<Dataset> datasets = List.of();
-    private String loadNotes = "";
+    private LoadedData loaded = LoadedData.NONE;
     private Map<String, String> packages = Map.of();
     private String pythonVersion = "";
     private String workingFolder = "";
@@ -100,7 +98,7 @@ public final class CodeActAgent {
 
     /** The datasets loaded so far. */
     public List<Dataset> datasets() {
-        return datasets;
+        return loaded.datasets();
     }
 
     /** The system prompt as it is sent now. */
@@ -129,15 +127,9 @@ public final class CodeActAgent {
                     String why = run.result().error().map(Output.Error::summary).orElse(run.result().status().name().toLowerCase(Locale.ROOT));
                     throw failedToLoad("could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why);
                 }
-                // Each call adds to what is loaded (the GUI loads one dropped file at a time).
-                setupCode = setupCode.isEmpty() ? plan.code() : setupCode + "\n" + plan.code();
                 String notes = run.result().streamText(Output.StreamName.STDERR).strip();
-                loadNotes = loadNotes.isEmpty() ? notes : notes.isEmpty() ? loadNotes : loadNotes + "\n" + notes;
                 List<Dataset> added = DatasetLoader.describe(engine, plan, config.privacy() == Privacy.SCHEMA_ONLY ? 0 : config.sampleRows());
-                List<Dataset> all = new ArrayList<>(datasets);
-                all.removeIf(old -> added.stream().anyMatch(fresh -> fresh.variable().equals(old.variable())));
-                all.addAll(added);
-                datasets = List.copyOf(all);
+                loaded = loaded.add(plan.code(), notes, added);
                 for (Dataset dataset : added) {
                     dataset.warnings().forEach(warning -> emit(new AgentEvent.Notice(warning)));
                 }
@@ -145,13 +137,13 @@ public final class CodeActAgent {
                     emit(new AgentEvent.Notice("loading the data printed warnings:\n" + notes));
                 }
             }
-            List<DatasetEntry> entries = datasets.stream().map(d -> new DatasetEntry(d.variable(), d.path(), d.format(), d.rows(),
+            List<DatasetEntry> entries = loaded.datasets().stream().map(d -> new DatasetEntry(d.variable(), d.path(), d.format(), d.rows(),
                     d.columns().size(), d.warnings())).toList();
             store.update(s -> s.withInfo(s.info().withDatasets(entries).withPythonVersion(pythonVersion), Instant.now()));
             rebuildPrompt();
             store.flush();
             prepared = true;
-            return datasets;
+            return loaded.datasets();
         } finally {
             busy.unlock();
         }
@@ -379,7 +371,7 @@ public final class CodeActAgent {
             if (cancelled.get()) {
                 notes.add("[The user stopped this action.]");
             } else if (recovery.needed(run)) {
-                notes.add(recovery.recover(turn, setupCode, datasets));
+                notes.add(recovery.recover(turn, loaded.setupCode(), loaded.datasets()));
             }
             clock.codeNanos += System.nanoTime() - started;
             String text = formatter.format(run.result(), run.figures(), notes, share);
@@ -405,7 +397,7 @@ public final class CodeActAgent {
     }
 
     private void rebuildPrompt() {
-        systemPrompt = SystemPrompt.render(new SystemPrompt.Facts(pythonVersion, packages, datasets, loadNotes, workingFolder, mode,
+        systemPrompt = SystemPrompt.render(new SystemPrompt.Facts(pythonVersion, packages, loaded.datasets(), loaded.notes(), workingFolder, mode,
                 config.maxTurns(), config.privacy(), config.vision()));
         String prompt = systemPrompt;
         String modeId = mode.id();

@@ -78,17 +78,24 @@ class MainWindowFxTest {
         robot.interact(() -> studio.model().notebook().run(studio.model().notebook().addCell("import time; time.sleep(60)")));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !engine.pending.isEmpty());
         javafx.application.Platform.runLater(studio::quit);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Code is still running. Stop it and close CodeAct Studio?").tryQuery().isPresent());
-        robot.clickOn("Cancel");
+        robot.clickOn(shownButton(robot, "Cancel"));
         assertThat(studio.scene().getWindow().isShowing()).isTrue();
         assertThat(engine.closed).isFalse();
 
         javafx.application.Platform.runLater(studio::quit);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Code is still running. Stop it and close CodeAct Studio?").tryQuery().isPresent());
-        robot.clickOn("OK");
+        robot.clickOn(shownButton(robot, "OK"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.closed);
         assertThat(engine.interrupts).isPositive();
         assertThat(studio.scene().getWindow().isShowing()).isFalse();
+    }
+
+    /** The button of the close confirmation that is on screen now (a dialog closed before may still be found, hidden). */
+    private static javafx.scene.Node shownButton(FxRobot robot, String text) throws java.util.concurrent.TimeoutException {
+        java.util.function.Predicate<javafx.scene.Node> shown = node -> node.isVisible() && node.getScene() != null
+                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Code is still running. Stop it and close CodeAct Studio?").match(shown).tryQuery().isPresent()
+                && robot.lookup(text).match(shown).tryQuery().isPresent());
+        return robot.lookup(text).match(shown).query();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package studio.codeact.llm.anthropic;
 
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import studio.codeact.llm.ChatCall;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatRequest;
@@ -19,6 +17,7 @@ import studio.codeact.llm.anthropic.internal.RequestMapper;
 import studio.codeact.llm.anthropic.internal.ResponseMapper;
 import studio.codeact.llm.http.HttpClients;
 import studio.codeact.llm.http.HttpTransport;
+import studio.codeact.llm.http.JsonPost;
 import studio.codeact.llm.http.JsonBodyReader;
 import studio.codeact.llm.http.StreamingChatCall;
 
@@ -40,7 +39,6 @@ public final class AnthropicChatModel implements ChatModel {
     public static final String API_VERSION = "2023-06-01";
     public static final int DEFAULT_MAX_TOKENS = 4096;
     private static final int MAX_MODEL_PAGES = 20;
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final ProviderConfig config;
     private final HttpTransport transport;
@@ -114,15 +112,8 @@ public final class AnthropicChatModel implements ChatModel {
         return List.copyOf(models);
     }
 
-    /** Streams ask for an uncompressed body: a compressing proxy would hold tokens back until its buffer fills. */
     private Request post(String json, boolean stream) {
-        Request.Builder builder = headers(new Request.Builder().url(messagesUrl))
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .post(RequestBody.create(json, JSON));
-        if (stream) {
-            builder.header("Accept-Encoding", "identity");   // OkHttp still gunzips plain answers itself
-        }
-        return builder.build();
+        return JsonPost.build(headers(new Request.Builder().url(messagesUrl)), json, stream);
     }
 
     private Request.Builder headers(Request.Builder builder) {

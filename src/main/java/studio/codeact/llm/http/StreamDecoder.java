@@ -1,6 +1,9 @@
 package studio.codeact.llm.http;
 
 import studio.codeact.llm.ChatResponse;
+import studio.codeact.llm.ToolCall;
+
+import java.util.List;
 
 /**
  * A provider's reading of its own streaming format: events in, deltas out, the final response
@@ -29,4 +32,16 @@ public interface StreamDecoder {
      * do); decode it, sending its text to {@code out} as one piece.
      */
     ChatResponse onWholeBody(String json, DeltaSink out);
+
+    /** Sends a whole, already decoded reply to {@code out} as if it had streamed (text in one piece, then each tool call), and returns it. */
+    static ChatResponse replay(ChatResponse response, DeltaSink out) {
+        if (!response.text().isEmpty()) {
+            out.text(response.text());
+        }
+        List<ToolCall> calls = response.toolCalls();
+        for (int i = 0; i < calls.size(); i++) {
+            out.toolCall(i, calls.get(i).id(), calls.get(i).name(), calls.get(i).argumentsJson());
+        }
+        return response;
+    }
 }

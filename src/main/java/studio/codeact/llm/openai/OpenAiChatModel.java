@@ -1,10 +1,8 @@
 package studio.codeact.llm.openai;
 
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import studio.codeact.llm.ChatCall;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatRequest;
@@ -15,6 +13,7 @@ import studio.codeact.llm.ProviderConfig;
 import studio.codeact.llm.StreamHandler;
 import studio.codeact.llm.http.HttpClients;
 import studio.codeact.llm.http.HttpTransport;
+import studio.codeact.llm.http.JsonPost;
 import studio.codeact.llm.http.JsonBodyReader;
 import studio.codeact.llm.http.StreamingChatCall;
 import studio.codeact.llm.openai.internal.ChunkDecoder;
@@ -39,7 +38,6 @@ import java.util.List;
  */
 public final class OpenAiChatModel implements ChatModel {
 
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final ProviderConfig config;
     private final HttpTransport transport;
@@ -96,15 +94,8 @@ public final class OpenAiChatModel implements ChatModel {
         return transport.execute(http, null, new JsonBodyReader<>(transport.errors(), json -> ResponseMapper.models(json, transport.errors())));
     }
 
-    /** Streams ask for an uncompressed body: a compressing proxy would hold tokens back until its buffer fills. */
     private Request post(String json, boolean stream) {
-        Request.Builder builder = authorized(new Request.Builder().url(chatUrl))
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .post(RequestBody.create(json, JSON));
-        if (stream) {
-            builder.header("Accept-Encoding", "identity");   // OkHttp still gunzips plain answers itself
-        }
-        return builder.build();
+        return JsonPost.build(authorized(new Request.Builder().url(chatUrl)), json, stream);
     }
 
     private Request.Builder authorized(Request.Builder builder) {

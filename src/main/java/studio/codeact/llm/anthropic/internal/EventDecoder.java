@@ -147,14 +147,6 @@ public final class EventDecoder implements StreamDecoder {
 
     @Override
     public ChatResponse onWholeBody(String json, DeltaSink out) {
-        ChatResponse response = ResponseMapper.parse(json, errors, requestedModel);
-        if (!response.text().isEmpty()) {
-            out.text(response.text());
-        }
-        List<ToolCall> calls = response.toolCalls();
-        for (int i = 0; i < calls.size(); i++) {
-            out.toolCall(i, calls.get(i).id(), calls.get(i).name(), calls.get(i).argumentsJson());
-        }
-        return response;
+        return StreamDecoder.replay(ResponseMapper.parse(json, errors, requestedModel), out);
     }
 }

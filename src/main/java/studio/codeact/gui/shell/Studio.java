@@ -191,11 +191,7 @@ public final class Studio implements WindowActions {
     }
 
     private void ask(String question) {
-        assistant.ask(question).whenComplete((end, error) -> {
-            if (error != null) {
-                UiExecutor.fx().execute(() -> model.chat().failed(studio.codeact.gui.Messages.sentence(error)));
-            }
-        });
+        assistant.ask(question); // the assistant reports a failure in the chat itself, once
     }
 
     private void stopWork() {

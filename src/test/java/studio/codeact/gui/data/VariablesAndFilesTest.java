@@ -20,11 +20,11 @@ class VariablesAndFilesTest {
     @Test
     void variablesComeFromTheEngineDirectly() {
         ScriptedEngine engine = new ScriptedEngine();
-        engine.variables = List.of(new VariableInfo("df", "DataFrame", "10 × 2", 160, "columns: a, b"));
+        engine.answerVariables(List.of(new VariableInfo("df", "DataFrame", "10 × 2", 160, "columns: a, b")));
         VariablesViewModel variables = new VariablesViewModel(() -> Optional.of(engine), UiExecutor.direct());
         variables.refresh();
         assertThat(variables.variables()).extracting(VariableInfo::name).containsExactly("df");
-        assertThat(engine.variableCalls).isEqualTo(1);
+        assertThat(engine.variableCalls()).isEqualTo(1);
     }
 
     @Test

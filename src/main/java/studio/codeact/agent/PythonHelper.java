@@ -61,8 +61,8 @@ final class PythonHelper {
                     print(%s + __codeact_helper(), flush=True)
                 finally:
                     del __codeact_helper
-                """.formatted(literal(file.replace(".py", "")), literal(resource(file)), literal(file), literal(function),
-                literal(json(arguments)), literal(MARKER));
+                """.formatted(studio.codeact.engine.PythonLiteral.string(file.replace(".py", "")), studio.codeact.engine.PythonLiteral.string(resource(file)), studio.codeact.engine.PythonLiteral.string(file), studio.codeact.engine.PythonLiteral.string(function),
+                studio.codeact.engine.PythonLiteral.string(json(arguments)), studio.codeact.engine.PythonLiteral.string(MARKER));
     }
 
     /**
@@ -92,11 +92,6 @@ final class PythonHelper {
         } catch (JsonProcessingException e) {
             throw new EngineException("the agent's helper code printed something that is not JSON", e);
         }
-    }
-
-    /** A Python string literal for {@code text} (a JSON string is one, for the characters Jackson escapes). */
-    static String literal(String text) {
-        return json(text);
     }
 
     private static String json(Object value) {

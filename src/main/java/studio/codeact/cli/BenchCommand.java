@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Output folder; an earlier run's results there are resumed (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--list", description = "Print one task id and title per line (the tasks --task and --class choose), then stop.")
+    @Option(names = "--list", description = "Print one task id (and its title, when it has one) per line (the tasks --task and --class choose), then stop.")
     boolean list;
 
     @Option(names = "--check-suite", description = "Run every task's reference solution through its checker (no model); fail if any does not pass.")
@@ -169,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchPython first = start(kind, started);
             TaskSuite tasks = loadSuite(first, suiteFolder);
             if (list) {
-                chosenTasks(tasks).forEach(task -> out.println(task.id() + "\t" + task.title()));
+                chosenTasks(tasks).forEach(task -> out.println(task.title().equals(task.id()) ? task.id() : task.id() + "\t" + task.title()));
                 out.flush();
                 return Main.OK;
             }
@@ -216,14 +216,13 @@ public final class BenchCommand implements Callable<Integer> {
      * incomplete, and a script must not take them for a result. Says what failed and how to resume.
      */
     private int lostRuns(BenchReport report, PrintWriter err) {
-        List<TaskResult> lost = new ResultsFile(report.results()).read().stream()
-                .filter(result -> result.outcome().retryOnResume()).toList();
-        java.util.Map<RunKey, TaskResult> latest = ResultsFile.latest(lost);
+        java.util.Map<RunKey, TaskResult> latest = ResultsFile.latest(new ResultsFile(report.results()).read());
         long errors = report.summary().rows(Summary.ALL).stream().mapToInt(SummaryRow::errors).sum();
         if (errors == 0) {
             return Main.OK;
         }
-        String example = latest.values().stream().map(TaskResult::error).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse("");
+        String example = latest.values().stream().filter(result -> result.outcome().retryOnResume()).map(TaskResult::error)
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse("");
         err.println("codeact: " + errors + " run" + plural((int) errors) + " ended in a model-server or engine error"
                 + (example.isEmpty() ? "" : ", e.g. " + CliHints.forCli(example)));
         err.println("codeact: check the server with --base-url, --model and --api-key-env (or `codeact ask`), then run the same "
@@ -333,7 +332,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String name : names) {
             ProviderConfig config = loader.resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, name));
             requireKeyForCloud(config);
-            Integer replyTokens = maxTokens == null && paperProtocol() ? M3ToolEvalEpisode.MAX_TOKENS : maxTokens;
+            Integer replyTokens = maxTokens == null && paperProtocol() ? Integer.valueOf(M3ToolEvalEpisode.MAX_TOKENS) : maxTokens;
             chosen.add(new ModelUnderTest(config.model(), config.model(), ChatModels.create(config), temperature, replyTokens));
         }
         return chosen;

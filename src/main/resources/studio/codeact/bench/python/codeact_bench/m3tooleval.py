@@ -35,8 +35,11 @@ FLOAT_NOISE = 1e-9
 def tasks_from(checkout):
     """The tasks of M3ToolEval in ``checkout`` (the repository's root, or its eval folder)."""
     folder = eval_folder(checkout)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
+    if folder in sys.path:
+        sys.path.remove(folder)
+    sys.path.insert(0, folder)
+    for name in [name for name in sys.modules if name == "tasks" or name.startswith("tasks.")]:
+        del sys.modules[name]  # imported here and now, so that the next fresh load of the suite imports it again
     try:
         import tqdm  # noqa: F401 (M3ToolEval imports it; say how to get it before its own import fails)
     except ImportError:

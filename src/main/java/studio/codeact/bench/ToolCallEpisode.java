@@ -31,6 +31,7 @@ public final class ToolCallEpisode implements Episode {
         python.prepare(suite, task);
         Tally tally = new Tally();
         List<ChatMessage> messages = new ArrayList<>();
+        messages.add(new ChatMessage.System(Prompts.system(mode)));
         messages.add(ChatMessage.User.text(Prompts.task(mode, task)));
         while (tally.turns < task.maxTurns()) {
             ChatResponse response;
@@ -50,7 +51,7 @@ public final class ToolCallEpisode implements Episode {
                 case Action.Solution solution -> {
                     Score score = python.score(suite, task, solution.answer());
                     return end(tally.result(task, mode, model.label(), score.success() ? Outcome.SOLVED : Outcome.WRONG_ANSWER,
-                            solution.answer(), score.success() ? null : score.detail()), messages);
+                            solution.answer(), score.success() ? null : score.detail()).graded(score), messages);
                 }
                 case Action.JsonCall call -> {
                     tally.actions++;

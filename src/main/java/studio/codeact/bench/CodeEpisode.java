@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionParser;
+
 import studio.codeact.agent.AgentConfig;
 import studio.codeact.agent.AgentEvent;
 import studio.codeact.agent.CodeActAgent;

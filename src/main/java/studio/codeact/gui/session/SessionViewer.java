@@ -37,6 +37,7 @@ public final class SessionViewer {
                 case Entry.Observation observation -> { }
                 case Entry.Answer answer -> chat.answered();
                 case Entry.Notice notice -> chat.notice(ChatItem.Level.INFO, notice.text());
+                case Entry.Resumed resumed -> chat.notice(ChatItem.Level.INFO, "Run " + resumed.run() + ": " + resumed.note());
             }
         }
         chat.answered();

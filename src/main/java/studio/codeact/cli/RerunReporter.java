@@ -1,0 +1,41 @@
+package studio.codeact.cli;
+
+import studio.codeact.agent.RerunListener;
+import studio.codeact.session.Cell;
+import studio.codeact.session.CellKind;
+
+import java.io.PrintWriter;
+
+/**
+ * Shows a continued session's cells running again on the terminal (stderr), one line each:
+ * {@code ↻ cell 3 (2 of 5) … ok}, or why a cell was not run again.
+ *
+ * <p>Thread: called on the thread that runs the agent.
+ */
+final class RerunReporter implements RerunListener {
+
+    private final PrintWriter err;
+
+    RerunReporter(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void starting(int index, int total, Cell cell) {
+        err.print("\u21bb cell " + cell.number() + " (" + index + " of " + total + ")" + (cell.kind() == CellKind.SETUP ? ", loading the data" : "")
+                + " \u2026 ");
+        err.flush();
+    }
+
+    @Override
+    public void finished(Cell cell, String error) {
+        err.println(error.isEmpty() ? "ok" : "failed this time: " + error);
+        err.flush();
+    }
+
+    @Override
+    public void skipped(Cell cell, String why) {
+        err.println("\u21bb cell " + cell.number() + " not run again: " + why);
+        err.flush();
+    }
+}

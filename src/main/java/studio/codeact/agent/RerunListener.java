@@ -1,5 +1,6 @@
 package studio.codeact.agent;
 
+import studio.codeact.engine.ExecutionResult;
 import studio.codeact.session.Cell;
 
 /**
@@ -17,8 +18,8 @@ public interface RerunListener {
     default void starting(int index, int total, Cell cell) {
     }
 
-    /** {@code cell} ran again: {@code error} is empty when it worked, else its error's summary. */
-    default void finished(Cell cell, String error) {
+    /** {@code cell} ran again and produced {@code result} (its outputs now; {@link ExecutionResult#ok()} when it worked). */
+    default void finished(Cell cell, ExecutionResult result) {
     }
 
     /** {@code cell} is not run again: it failed (or was refused, or never finished) then, or the user stopped the re-run. */

@@ -72,12 +72,12 @@ final class SessionRerun {
                 if (loading) {
                     setup.append(setup.isEmpty() ? "" : "\n").append(code);
                 }
-                listener.finished(cell, "");
+                listener.finished(cell, result);
             } else {
                 failed.add(cell.number());
                 String why = result.error().map(Output.Error::summary).orElse(result.status().name().toLowerCase(Locale.ROOT));
                 errors.add("cell " + cell.number() + ": " + why);
-                listener.finished(cell, why);
+                listener.finished(cell, result);
             }
         }
         return new Outcome(setup.toString(), rerun, skipped, failed, errors, stopped.getAsBoolean());

@@ -1,6 +1,8 @@
 package studio.codeact.cli;
 
 import studio.codeact.agent.RerunListener;
+import studio.codeact.engine.ExecutionResult;
+import studio.codeact.engine.Output;
 import studio.codeact.session.Cell;
 import studio.codeact.session.CellKind;
 
@@ -28,8 +30,9 @@ final class RerunReporter implements RerunListener {
     }
 
     @Override
-    public void finished(Cell cell, String error) {
-        err.println(error.isEmpty() ? "ok" : "failed this time: " + error);
+    public void finished(Cell cell, ExecutionResult result) {
+        err.println(result.ok() ? "ok" : "failed this time: "
+                + result.error().map(Output.Error::summary).orElse(result.status().name().toLowerCase(java.util.Locale.ROOT)));
         err.flush();
     }
 

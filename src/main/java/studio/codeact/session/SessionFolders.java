@@ -57,6 +57,21 @@ public final class SessionFolders {
         }
     }
 
+    /**
+     * The name a new session folder under {@code root} would get now, without creating anything:
+     * the window decides its session's folder at start and creates it only when there is
+     * something to save ({@link PrivateFiles#createFolders}).
+     */
+    public static Path reserve(Path root, String question, Instant now) {
+        String base = STAMP.format(now) + slug(question);
+        for (int n = 1; ; n++) {
+            Path candidate = root.resolve(n == 1 ? base : base + "-" + n);
+            if (!Files.exists(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+    }
+
     /** The app's own sessions folder ({@code …/codeact-studio/sessions}) and its parent were 0755 in older versions: tighten them. */
     private static void restrictOwnFolders(Path root) throws IOException {
         Path absolute = root.toAbsolutePath();

@@ -368,90 +368,15 @@ public final class Studio implements WindowActions {
     }
 
     /**
-     * Continues the session saved in {@code folder} (shown with {@code cells}): a data file that is
-     * no longer where it was is named and asked for through {@code locate}; then the window moves
-     * to that folder with a fresh interpreter, the cells that worked run again in place (the
-     * activity line says which), and the next question goes on in the same session folder.
-     * Completes when the cells have run again (or the continuation could not start). Call on the UI thread.
+     * Continues the session saved in {@code folder} (shown with {@code cells}); see {@link SessionContinuation}.
+     * Completes when its cells have run again (or it could not start). Call on the UI thread.
      */
     public CompletableFuture<Void> continueSession(Path folder, java.util.Map<Integer, studio.codeact.gui.cells.CellViewModel> cells,
                                                    java.util.function.Function<String, java.util.Optional<Path>> locate) {
-        studio.codeact.session.SessionResume saved;
-        try {
-            saved = studio.codeact.session.SessionResume.open(folder);
-        } catch (RuntimeException e) {
-            model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR, "Could not continue the session: " + studio.codeact.gui.Messages.sentence(e));
-            return CompletableFuture.completedFuture(null);
-        }
-        java.util.Map<String, Path> moved = new java.util.LinkedHashMap<>();
-        for (String missing : saved.missingFiles(java.util.Map.of())) {
-            model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.WARNING, "The session's data file " + missing
-                    + " is not there any more (moved or deleted). Point to where it is now.");
-            java.util.Optional<Path> now = locate.apply(missing);
-            if (now.isEmpty() || !java.nio.file.Files.isRegularFile(now.get())) {
-                model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR, "The session was not continued: it needs " + missing
-                        + ". Open it again and choose Continue once you know where that file is.");
-                model.chat().offerContinue("Continue session " + saved.session().id() + " once its data file is found.",
-                        () -> continueSession(folder, cells, locate));
-                return CompletableFuture.completedFuture(null);
-            }
-            moved.put(missing, now.get().toAbsolutePath());
-        }
-        this.folder = saved.folder();
-        workFolder = saved.workingFolder();
-        model.files().setFolder(workFolder);
-        model.variables().clear();
-        assistant.reset();
-        model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.INFO, "Continuing " + saved.session().id()
-                + ": its cells run again in a fresh Python (cells that failed then are not run again).");
-        studio.codeact.agent.RerunListener progress = new studio.codeact.agent.RerunListener() {
-            @Override
-            public void starting(int index, int total, studio.codeact.session.Cell cell) {
-                UiExecutor.fx().execute(() -> {
-                    studio.codeact.gui.cells.CellViewModel shown = cells.get(cell.number());
-                    if (shown != null) {
-                        model.notebook().rerunStarted(shown);
-                        model.chat().rerunStarted(shown, index, total);
-                    }
-                });
-            }
-
-            @Override
-            public void finished(studio.codeact.session.Cell cell, studio.codeact.engine.ExecutionResult result) {
-                UiExecutor.fx().execute(() -> {
-                    studio.codeact.gui.cells.CellViewModel shown = cells.get(cell.number());
-                    if (shown != null) {
-                        model.notebook().agentFinished(shown, result);
-                    }
-                });
-            }
-        };
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        model.engine().recreate()
-                .thenCompose(engine -> {
-                    CompletableFuture<studio.codeact.session.Entry.Resumed> resumed = new CompletableFuture<>();
-                    UiExecutor.fx().execute(() -> assistant.resume(saved.folder(), moved, progress).whenComplete((entry, error) -> {
-                        if (error != null) {
-                            resumed.completeExceptionally(error);
-                        } else {
-                            resumed.complete(entry);
-                        }
-                    }));
-                    return resumed;
-                })
-                .whenComplete((entry, error) -> UiExecutor.fx().execute(() -> {
-                    model.chat().rerunDone();
-                    if (error != null) {
-                        model.chat().notice(studio.codeact.gui.chat.ChatItem.Level.ERROR, "Could not continue the session: "
-                                + studio.codeact.gui.Messages.sentence(error));
-                    } else {
-                        model.setSessionName(saved.session().id());
-                        model.variables().refresh();
-                        model.files().refresh();
-                    }
-                    done.complete(null);
-                }));
-        return done;
+        return new SessionContinuation(model, assistant, (session, work) -> {
+            this.folder = session;
+            workFolder = work;
+        }).start(folder, cells, locate);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class DemoPlayer {
         stopped = false;
         this.samples = samples.toAbsolutePath();
         chat.notice(ChatItem.Level.INFO, demo.title() + " — " + demo.label());
-        CompletableFuture<Void> chain = notebook.runHidden("SAMPLES_DIR = " + pythonString(samples.toAbsolutePath().toString()))
+        CompletableFuture<Void> chain = notebook.runHidden("SAMPLES_DIR = " + studio.codeact.engine.PythonLiteral.string(samples.toAbsolutePath().toString()))
                 .thenAccept(result -> { });
         for (Demo.Turn turn : demo.turns()) {
             chain = chain.thenCompose(ignored -> onUi(() -> step(turn)));
@@ -118,9 +118,5 @@ public final class DemoPlayer {
             }
         }));
         return done;
-    }
-
-    static String pythonString(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -130,16 +130,16 @@ public final class SessionResume {
     public static String remapCode(String code, Map<String, Path> resolved) {
         String result = Objects.requireNonNull(code);
         for (Map.Entry<String, Path> move : resolved.entrySet()) {
-            String now = pythonString(move.getValue().toString());
-            result = result.replace(pythonString(move.getKey()), now)
+            String now = studio.codeact.engine.PythonLiteral.string(move.getValue().toString());
+            result = result.replace(pythonRepr(move.getKey()), now)
                     .replace('"' + move.getKey() + '"', now)
                     .replace('\'' + move.getKey() + '\'', now);
         }
         return result;
     }
 
-    /** The text as Python's {@code repr} writes a {@code str} (how the loading code names its files). */
-    static String pythonString(String text) {
+    /** The text as Python's {@code repr} writes a {@code str}: how the generated loading code names its files, so it can be found there. */
+    static String pythonRepr(String text) {
         char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder literal = new StringBuilder().append(quote);
         for (int i = 0; i < text.length(); i++) {

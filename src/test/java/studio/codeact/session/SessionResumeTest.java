@@ -71,8 +71,9 @@ class SessionResumeTest {
         Map<String, Path> resolved = saved.resolvedMoves(SessionResume.parseMoves(List.of("/gone/sales.csv=" + now)));
         assertThat(resolved).containsEntry("/gone/sales.csv", now.toAbsolutePath());
         assertThat(SessionResume.remapCode("sales = pd.read_csv('/gone/sales.csv', sep=',')", resolved))
-                .isEqualTo("sales = pd.read_csv('" + now.toAbsolutePath() + "', sep=',')");
-        assertThat(SessionResume.pythonString("it's\\here")).isEqualTo("\"it's\\\\here\"");
+                .isEqualTo("sales = pd.read_csv(\"" + now.toAbsolutePath() + "\", sep=',')");
+        assertThat(SessionResume.pythonRepr("it's\\here")).isEqualTo("\"it's\\\\here\"");
+        assertThat(SessionResume.pythonRepr("/data/sales.csv")).isEqualTo("'/data/sales.csv'");
         assertThatThrownBy(() -> SessionResume.parseMoves(List.of("sales.csv"))).hasMessageContaining("OLD=NEW");
         assertThatThrownBy(() -> SessionResume.parseMoves(List.of("sales.csv=" + dir.resolve("nope.csv")))).hasMessageContaining("not a readable");
     }

@@ -167,10 +167,14 @@ public final class AssistantBridge implements Assistant {
     public CompletableFuture<studio.codeact.session.Entry.Resumed> resume(Path folder, Map<String, Path> moved,
                                                                         studio.codeact.agent.RerunListener progress) {
         return CompletableFuture.supplyAsync(() -> {
-            if (agent != null) {
-                throw new IllegalStateException("this window already has a session under way; open the saved one in a new session");
+            studio.codeact.session.SessionStore reopened = studio.codeact.session.SessionStore.reopen(folder);
+            synchronized (agentLock) {
+                if (agent != null) {
+                    reopened.close();
+                    throw new IllegalStateException("this window already has a session under way; open the saved one in a new session");
+                }
+                store = reopened;
             }
-            store = studio.codeact.session.SessionStore.reopen(folder);
             return agent().resume(moved, progress);
         }, agentThread);
     }

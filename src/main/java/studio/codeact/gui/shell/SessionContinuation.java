@@ -32,14 +32,17 @@ import java.util.function.Function;
 final class SessionContinuation {
 
     private final MainViewModel model;
+    private final studio.codeact.gui.data.DatasetsViewModel datasets;
     private final Assistant assistant;
     private final BiConsumer<Path, Path> moveWindow;
 
     /**
      * @param moveWindow points the window at the session folder and the folder its code runs in
      */
-    SessionContinuation(MainViewModel model, Assistant assistant, BiConsumer<Path, Path> moveWindow) {
+    SessionContinuation(MainViewModel model, studio.codeact.gui.data.DatasetsViewModel datasets, Assistant assistant,
+                        BiConsumer<Path, Path> moveWindow) {
         this.model = model;
+        this.datasets = datasets;
         this.assistant = assistant;
         this.moveWindow = moveWindow;
     }
@@ -90,12 +93,27 @@ final class SessionContinuation {
                         model.chat().notice(ChatItem.Level.ERROR, "Could not continue the session: " + Messages.sentence(error));
                     } else {
                         model.setSessionName(saved.session().id());
+                        listDatasets(saved, moved, entry);
                         model.variables().refresh();
                         model.files().refresh();
                     }
                     done.complete(null);
                 }));
         return done;
+    }
+
+    /** The saved datasets whose loading cells ran again, in the Datasets panel (from where they are now). */
+    private void listDatasets(SessionResume saved, Map<String, Path> moved, Entry.Resumed entry) {
+        boolean loaded = saved.session().cells().stream().filter(c -> c.kind() == studio.codeact.session.CellKind.SETUP)
+                .allMatch(c -> entry.rerun().contains(c.number()));
+        if (!loaded) {
+            return;
+        }
+        for (studio.codeact.session.DatasetEntry dataset : saved.session().info().datasets()) {
+            Path file = moved.getOrDefault(dataset.path(), Path.of(dataset.path()));
+            datasets.listLoaded(file, dataset.variable(), String.format(java.util.Locale.ROOT, "%,d rows \u00d7 %d columns",
+                    dataset.rows(), dataset.columns()), String.join(" ", dataset.warnings()));
+        }
     }
 
     /** Shows each cell running again, in place, with its new outputs. */

@@ -369,7 +369,7 @@ public final class Studio implements WindowActions {
      */
     public CompletableFuture<Void> continueSession(Path folder, java.util.Map<Integer, studio.codeact.gui.cells.CellViewModel> cells,
                                                    java.util.function.Function<String, java.util.Optional<Path>> locate) {
-        return new SessionContinuation(model, assistant, (session, work) -> {
+        return new SessionContinuation(model, datasets, assistant, (session, work) -> {
             this.folder = session;
             workFolder = work;
         }).start(folder, cells, locate);

@@ -146,6 +146,10 @@ class ContinueSessionFxTest {
         assertThat(cells.get(2).outputs()).first().isInstanceOfSatisfying(studio.codeact.gui.cells.OutputItem.StreamText.class,
                 text -> assertThat(text.text()).contains("north    20.0"));
         assertThat(studio.model().chat().continueOfferProperty().get()).isEmpty();
+        assertThat(studio.datasets().datasets()).singleElement().satisfies(d -> {
+            assertThat(d.variable()).isEqualTo("sales");
+            assertThat(d.file()).isEqualTo(moved.toAbsolutePath());
+        });
         robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/continued-session.png")));
 
         int before = server.getRequestCount();

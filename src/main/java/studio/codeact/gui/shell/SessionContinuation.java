@@ -25,7 +25,8 @@ import java.util.function.Function;
  * session loaded it is named and asked for; then the window moves to the session's folder with a
  * fresh interpreter, the assistant re-runs the cells that worked ({@code CodeActAgent.resume}) —
  * each cell on screen shows it running again and its new outputs, the activity line says which
- * one of how many — and the next question goes on in the same folder as a new run.
+ * one of how many; a loading cell shows the paths it reads now — and the next question goes on in
+ * the same folder as a new run.
  *
  * <p>Thread: called on the UI thread; the re-run happens on the assistant's thread and reports back here.
  */
@@ -78,7 +79,7 @@ final class SessionContinuation {
         model.engine().recreate()
                 .thenCompose(engine -> {
                     CompletableFuture<Entry.Resumed> resumed = new CompletableFuture<>();
-                    UiExecutor.fx().execute(() -> assistant.resume(saved.folder(), moved, progress(cells)).whenComplete((entry, error) -> {
+                    UiExecutor.fx().execute(() -> assistant.resume(saved.folder(), moved, progress(cells, moved)).whenComplete((entry, error) -> {
                         if (error != null) {
                             resumed.completeExceptionally(error);
                         } else {
@@ -117,13 +118,16 @@ final class SessionContinuation {
     }
 
     /** Shows each cell running again, in place, with its new outputs. */
-    private RerunListener progress(Map<Integer, CellViewModel> cells) {
+    private RerunListener progress(Map<Integer, CellViewModel> cells, Map<String, Path> moved) {
         return new RerunListener() {
             @Override
             public void starting(int index, int total, Cell cell) {
                 UiExecutor.fx().execute(() -> {
                     CellViewModel shown = cells.get(cell.number());
                     if (shown != null) {
+                        if (cell.kind() == studio.codeact.session.CellKind.SETUP && !moved.isEmpty()) {
+                            shown.sourceProperty().set(SessionResume.remapCode(cell.code(), moved)); // the code as it runs now
+                        }
                         model.notebook().rerunStarted(shown);
                         model.chat().rerunStarted(shown, index, total);
                     }

@@ -11,15 +11,19 @@ import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +31,8 @@ import java.util.function.Consumer;
  * folder ({@code $XDG_RUNTIME_DIR/codeact-studio/studio.sock}, else the state folder
  * {@code ~/.local/state/codeact-studio/}), a folder only the user can enter; a later launch
  * connects, hands over its files (absolute paths, one a line, then an empty line) and exits once
- * the window answered {@code ok}. A socket left by a crashed window is replaced.
+ * the window answered {@code ok}. A socket left by a crashed window is replaced. Launches at the
+ * same moment take turns through a lock file beside the socket.
  *
  * <p>Thread: files arrive on {@code codeact-single-instance}, a daemon; the handler is called
  * there (the app moves to the FX thread itself). Files received before a handler is set wait.
@@ -36,6 +41,7 @@ public final class SingleInstance implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SingleInstance.class.getName());
     static final String SOCKET = "studio.sock";
+    static final String LOCK = "studio.lock";
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -63,23 +69,27 @@ public final class SingleInstance implements AutoCloseable {
      * @return the listener when this launch should open the window; empty when a running window took the files
      */
     public static Optional<SingleInstance> claim(Path socket, List<Path> files) throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        if (handOver(socket, files)) {
+            return Optional.empty();
+        }
+        PrivateFiles.createFolders(socket.getParent());
+        PrivateFiles.restrict(socket.getParent());
+        // Launches at the same moment take turns: without this, one could remove the socket the other just made.
+        try (FileChannel lock = FileChannel.open(socket.resolveSibling(LOCK), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                PrivateFiles.fileAttributes()); FileLock held = lock.lock()) {
             if (handOver(socket, files)) {
                 return Optional.empty();
             }
-            PrivateFiles.createFolders(socket.getParent());
-            PrivateFiles.restrict(socket.getParent());
             Files.deleteIfExists(socket);
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 server.bind(UnixDomainSocketAddress.of(socket));
-                return Optional.of(new SingleInstance(socket, server));
-            } catch (IOException raced) {
+            } catch (IOException e) {
                 server.close();
-                // another launch bound it between our attempts: hand over to it
+                throw new IOException("could not listen on " + socket + ": " + e.getMessage(), e);
             }
+            return Optional.of(new SingleInstance(socket, server));
         }
-        throw new IOException("could not listen on " + socket + " nor reach the window that does");
     }
 
     /** Where received files go from now on (also those that arrived before). */

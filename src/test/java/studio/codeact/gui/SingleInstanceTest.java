@@ -65,6 +65,33 @@ class SingleInstanceTest {
     }
 
     @Test
+    void launchesAtTheSameMomentEndWithOneWindowThatGetsEveryFile() throws Exception {
+        Path socket = dir.resolve("race/studio.sock");
+        int launches = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(launches);
+        try {
+            List<java.util.concurrent.Future<Optional<SingleInstance>>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < launches; i++) {
+                Path file = dir.resolve("f" + i + ".csv");
+                claims.add(pool.submit(() -> SingleInstance.claim(socket, List.of(file))));
+            }
+            List<SingleInstance> windows = new java.util.ArrayList<>();
+            for (var claim : claims) {
+                claim.get(30, TimeUnit.SECONDS).ifPresent(windows::add);
+            }
+            assertThat(windows).hasSize(1);
+            LinkedBlockingQueue<List<Path>> received = new LinkedBlockingQueue<>();
+            windows.getFirst().onFiles(received::add);
+            for (int i = 0; i < launches - 1; i++) {
+                assertThat(received.poll(10, TimeUnit.SECONDS)).hasSize(1);
+            }
+            windows.getFirst().close();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSocketLivesInTheUsersRuntimeFolder() {
         assertThat(SingleInstance.defaultSocket(java.util.Map.of("XDG_RUNTIME_DIR", "/run/user/1000")))
                 .isEqualTo(Path.of("/run/user/1000/codeact-studio/studio.sock"));

@@ -12,6 +12,7 @@ import studio.codeact.agent.CodeActAgent;
 import studio.codeact.agent.DatasetException;
 import studio.codeact.agent.DatasetLoader;
 import studio.codeact.agent.Privacy;
+import studio.codeact.agent.UsageText;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineKind;
@@ -22,6 +23,7 @@ import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.ProviderConfig;
 import studio.codeact.llm.settings.ModelSettingsLoader;
+import studio.codeact.llm.settings.PriceTable;
 import studio.codeact.llm.settings.SettingsFile;
 import studio.codeact.session.Session;
 import studio.codeact.session.SessionException;
@@ -173,6 +175,7 @@ public final class AskCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             int code = run(chat, kind, engineConfig, store, config, question, stdout, stderr, running);
+            stderr.println("codeact: " + UsageText.line(store.current().usage(), prices().forModel(connection.model())));
             try {
                 store.exportAll();
             } catch (SessionException e) {
@@ -217,6 +220,15 @@ public final class AskCommand implements Callable<Integer> {
         } catch (EngineException e) {
             stderr.println("codeact: the Python engine failed: " + e.getMessage());
             return Main.FAILED;
+        }
+    }
+
+    /** The price table of the settings file; none when it cannot be read (the run itself already read the file). */
+    private PriceTable prices() {
+        try {
+            return PriceTable.read((settings == null ? SettingsFile.standard() : new SettingsFile(settings)).read());
+        } catch (RuntimeException unreadable) {
+            return PriceTable.EMPTY;
         }
     }
 

@@ -44,6 +44,7 @@ public final class ChatViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final BooleanProperty modelConfigured = new SimpleBooleanProperty(this, "modelConfigured", false);
+    private final ReadOnlyStringWrapper sessionUsage = new ReadOnlyStringWrapper(this, "sessionUsage", "");
     private final BooleanBinding canSend;
 
     private Consumer<String> asker = question -> { };
@@ -84,6 +85,11 @@ public final class ChatViewModel {
     /** One line on what is going on, empty when idle. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** The tokens (and estimated cost) of the session so far, for the status bar; empty before the first model call. */
+    public ReadOnlyStringProperty sessionUsageProperty() {
+        return sessionUsage.getReadOnlyProperty();
     }
 
     /** Whether a model is set up; without one the chat offers settings and the demo instead. */
@@ -194,12 +200,25 @@ public final class ChatViewModel {
         setState(State.IDLE);
     }
 
+    /** The session's running total of tokens changed (after each model turn). */
+    public void sessionUsage(String text) {
+        sessionUsage.set(text == null ? "" : text);
+    }
+
+    /** What the question just ended cost, shown under its answer. */
+    public void answerUsage(String text) {
+        if (text != null && !text.isBlank()) {
+            items.add(new ChatItem.Notice(ChatItem.Level.USAGE, text));
+        }
+    }
+
     public void notice(ChatItem.Level level, String message) {
         items.add(new ChatItem.Notice(level, message));
     }
 
     public void clear() {
         items.clear();
+        sessionUsage.set("");
         reply = null;
         watch(null);
         setState(State.IDLE);

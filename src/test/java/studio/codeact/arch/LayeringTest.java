@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The layering of DESIGN.md, enforced. */
+/** The layering of {@code docs/architecture.md} ("Rules the build enforces"), enforced. */
 class LayeringTest {
 
     private static JavaClasses classes;
@@ -41,6 +41,22 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..")
                 .and().doNotHaveFullyQualifiedName("studio.codeact.engine.Engines")
                 .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theJupyterProtocolCoreKnowsNoTransport() {
+        noClasses().that().resideInAnyPackage("studio.codeact.engine.jupyter..", "studio.codeact.engine.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..",
+                        "studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..", "studio.codeact.engine.remote..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyEnginesUseTheProtocolCoreAndTheEngineSupport() {
+        noClasses().that().resideOutsideOfPackage("studio.codeact.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.jupyter..", "studio.codeact.engine.support..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

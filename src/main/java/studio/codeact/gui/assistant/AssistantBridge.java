@@ -246,7 +246,7 @@ public final class AssistantBridge implements Assistant {
 
     /** Reads the session's usage from the record (agent thread) and shows it: the running total, and after a question its own sum. */
     private void usage(boolean questionEnded) {
-        studio.codeact.session.SessionStore current = store;
+        studio.codeact.session.SessionStore current = currentStore();
         if (current == null) {
             return;
         }

@@ -31,6 +31,12 @@ public record TokenUsage(int calls, long input, long output, long cachedInput, l
                 cacheWrite + other.cacheWrite, unreported + other.unreported);
     }
 
+    /** What was added since {@code earlier} (a sum this one grew from). */
+    public TokenUsage minus(TokenUsage earlier) {
+        return new TokenUsage(calls - earlier.calls, input - earlier.input, output - earlier.output, cachedInput - earlier.cachedInput,
+                cacheWrite - earlier.cacheWrite, unreported - earlier.unreported);
+    }
+
     /** Whether any call is summed here. */
     public boolean isEmpty() {
         return calls == 0;

@@ -16,6 +16,7 @@ public final class Engines {
         return switch (kind) {
             case EMBEDDED -> new EmbeddedEngine(config);
             case KERNEL -> new KernelEngine(config);
+            case REMOTE -> throw new EngineException("the remote engine waits for the shared Jupyter protocol core");
         };
     }
 }

@@ -46,6 +46,22 @@ class LayeringTest {
     }
 
     @Test
+    void theJupyterProtocolCoreKnowsNoTransport() {
+        noClasses().that().resideInAnyPackage("studio.codeact.engine.jupyter..", "studio.codeact.engine.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..",
+                        "studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..", "studio.codeact.engine.remote..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyEnginesUseTheProtocolCoreAndTheEngineSupport() {
+        noClasses().that().resideOutsideOfPackage("studio.codeact.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.jupyter..", "studio.codeact.engine.support..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void providerWireFormatsStayInsideTheirProvider() {
         noClasses().that().resideOutsideOfPackage("studio.codeact.llm..")
                 .should().dependOnClassesThat().resideInAPackage("studio.codeact.llm..internal..")

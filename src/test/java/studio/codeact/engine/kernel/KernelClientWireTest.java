@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

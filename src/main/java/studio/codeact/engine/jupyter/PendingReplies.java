@@ -1,4 +1,4 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import studio.codeact.engine.EngineException;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * Futures waiting for the reply to a request other than {@code execute_request} (complete,
  * inspect), matched by the reply's {@code parent_header.msg_id}. Event thread only.
  */
-final class Replies {
+final class PendingReplies {
 
     private final Map<String, CompletableFuture<JupyterMessage>> waiting = new HashMap<>();
 

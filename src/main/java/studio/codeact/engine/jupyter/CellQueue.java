@@ -1,4 +1,4 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import studio.codeact.engine.EngineEvent;
@@ -9,6 +9,7 @@ import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.StdinHandler;
+import studio.codeact.engine.support.Durations;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,28 +33,26 @@ import java.util.logging.Logger;
  * <p>Thread: every method runs on the event thread, except {@link #state()}, {@link #lastKernel()},
  * {@link #setupMillis()}, {@link #interruptRunning()} and {@link #request}, which any thread may call.
  */
-final class CellQueue implements RunningKernel.Events {
+final class CellQueue implements StartedKernel.Events {
 
     private static final Logger LOG = Logger.getLogger(CellQueue.class.getName());
-    /** What {@code input()} gets when the handler refuses: ipykernel raises EOFError for it. */
-    private static final String END_OF_INPUT = "\u0004";
 
     /** What {@link #detach} took away: the kernel to stop, and whether a cell was running on it. */
-    record Detached(RunningKernel kernel, boolean busy) { }
+    record Detached(StartedKernel kernel, boolean busy) { }
 
-    private final KernelEngine engine;
+    private final JupyterEngine engine;
     private final HelperCalls helpers;
     private final ScheduledExecutorService timer;
     private final Duration interruptGrace;
     private final Deque<CellRun> queue = new ArrayDeque<>();
-    private final Replies replies = new Replies();
+    private final PendingReplies replies = new PendingReplies();
     private volatile EngineState state = EngineState.NOT_STARTED;
-    private volatile RunningKernel active;
-    private volatile RunningKernel last;
+    private volatile StartedKernel active;
+    private volatile StartedKernel last;
     private volatile CellRun current;
     private volatile double setupMillis;
 
-    CellQueue(KernelEngine engine, HelperCalls helpers, ScheduledExecutorService timer, Duration interruptGrace) {
+    CellQueue(JupyterEngine engine, HelperCalls helpers, ScheduledExecutorService timer, Duration interruptGrace) {
         this.engine = engine;
         this.helpers = helpers;
         this.timer = timer;
@@ -65,7 +64,7 @@ final class CellQueue implements RunningKernel.Events {
     }
 
     /** The kernel started last (kept after it died, for {@code info()}). */
-    RunningKernel lastKernel() {
+    StartedKernel lastKernel() {
         return last;
     }
 
@@ -81,7 +80,7 @@ final class CellQueue implements RunningKernel.Events {
     }
 
     /** A ready kernel takes over: the support setup runs first, then whatever is queued. */
-    void activate(RunningKernel kernel) {
+    void activate(StartedKernel kernel) {
         active = kernel;
         last = kernel;
         CellRun setup = new CellRun(new ExecutionRequest(helpers.setupCode(), null, true, false), OutputListener.NONE, Map.of(), true);
@@ -105,7 +104,7 @@ final class CellQueue implements RunningKernel.Events {
      * waiting replies fail, and the state becomes {@code next}.
      */
     Detached detach(EngineState next, String reason) {
-        RunningKernel kernel = active;
+        StartedKernel kernel = active;
         CellRun run = current;
         active = null;
         current = null;
@@ -131,7 +130,7 @@ final class CellQueue implements RunningKernel.Events {
 
     /** Sends the next queued cell when none runs. */
     private void pump() {
-        RunningKernel kernel = active;
+        StartedKernel kernel = active;
         if (current != null || kernel == null || (state != EngineState.IDLE && state != EngineState.BUSY)) {
             return;
         }
@@ -142,8 +141,9 @@ final class CellQueue implements RunningKernel.Events {
         current = next;
         StdinHandler handler = next.internal ? StdinHandler.REFUSE : engine.stdinHandler();
         ExecutionRequest request = next.request;
-        JupyterMessage sent = kernel.client().execute(request.code(), request.silent(), request.storeHistory(),
+        JupyterMessage sent = kernel.messages().execute(request.code(), request.silent(), request.storeHistory(),
                 next.userExpressions, handler != StdinHandler.REFUSE);
+        kernel.transport().send(Channel.SHELL, sent);
         next.started(sent.msgId(), handler);
         if (request.timeout() != null) {
             schedule(next, request.timeout(), () -> onTimeout(next));
@@ -154,7 +154,7 @@ final class CellQueue implements RunningKernel.Events {
     }
 
     @Override
-    public void onMessage(RunningKernel kernel, Channel channel, JupyterMessage message) {
+    public void onMessage(StartedKernel kernel, Channel channel, JupyterMessage message) {
         try {
             route(kernel, channel, message);
         } catch (RuntimeException e) {
@@ -163,7 +163,7 @@ final class CellQueue implements RunningKernel.Events {
         }
     }
 
-    private void route(RunningKernel kernel, Channel channel, JupyterMessage message) {
+    private void route(StartedKernel kernel, Channel channel, JupyterMessage message) {
         if (kernel.offerToHandshake(channel, message) || kernel != active) {
             return;
         }
@@ -195,11 +195,11 @@ final class CellQueue implements RunningKernel.Events {
         if ((current == null || current.internal) && state == EngineState.BUSY) {
             setState(EngineState.IDLE);
         }
-        run.complete(run.request.timeout() == null ? "" : "interrupted after " + seconds(run.request.timeout()));
+        run.complete(run.request.timeout() == null ? "" : "interrupted after " + Durations.text(run.request.timeout()));
     }
 
     /** Asks the run's stdin handler (this may block) and replies; a refusal makes {@code input()} raise EOFError. */
-    private void answerInput(RunningKernel kernel, CellRun run, JupyterMessage request) {
+    private void answerInput(StartedKernel kernel, CellRun run, JupyterMessage request) {
         String prompt = request.content().path("prompt").asText("");
         boolean password = request.content().path("password").asBoolean(false);
         Optional<String> answer;
@@ -210,7 +210,8 @@ final class CellQueue implements RunningKernel.Events {
             answer = Optional.empty();
         }
         if (kernel == active && run == current) {
-            kernel.client().inputReply(answer == null ? END_OF_INPUT : answer.orElse(END_OF_INPUT), request);
+            String value = answer == null ? MessageFactory.END_OF_INPUT : answer.orElse(MessageFactory.END_OF_INPUT);
+            kernel.transport().send(Channel.STDIN, kernel.messages().inputReply(value, request));
         }
     }
 
@@ -244,14 +245,14 @@ final class CellQueue implements RunningKernel.Events {
 
     /** Ends a cell whose timeout led to a restart (or to the engine's end). */
     void finishTimedOut(CellRun run, String what) {
-        String limit = seconds(run.request.timeout());
+        String limit = Durations.text(run.request.timeout());
         run.emit(new Output.Error("TimeoutError", "the cell ran longer than " + limit + " and did not stop when interrupted", List.of()));
         run.complete(ExecutionStatus.TIMED_OUT, "interrupted after " + limit + what);
     }
 
     /** Interrupts the running cell; the engine's own helpers (setup, variables, tables) are not cells. */
     void interruptRunning() {
-        RunningKernel kernel = active;
+        StartedKernel kernel = active;
         CellRun run = current;
         if (kernel != null && run != null && !run.internal) {
             kernel.interrupt();
@@ -262,12 +263,12 @@ final class CellQueue implements RunningKernel.Events {
     CompletableFuture<JupyterMessage> request(String type, ObjectNode content) {
         CompletableFuture<JupyterMessage> result = new CompletableFuture<>();
         engine.post(() -> {
-            RunningKernel kernel = active;
+            StartedKernel kernel = active;
             if (kernel == null) {
                 result.completeExceptionally(new EngineException("the kernel is not running (" + state.name().toLowerCase(Locale.ROOT) + ")"));
                 return;
             }
-            JupyterMessage message = kernel.client().session().message(type, content, null);
+            JupyterMessage message = kernel.messages().message(type, content, null);
             replies.expect(message).whenComplete((reply, error) -> {
                 if (error != null) {
                     result.completeExceptionally(error);
@@ -275,22 +276,22 @@ final class CellQueue implements RunningKernel.Events {
                     result.complete(reply);
                 }
             });
-            kernel.client().send(Channel.SHELL, message);
+            kernel.transport().send(Channel.SHELL, message);
         }, () -> result.completeExceptionally(new EngineException("this engine was closed")));
         return result;
     }
 
     @Override
-    public void onLost(RunningKernel kernel, String reason) {
-        if (kernel != active || kernel.stopping() || !kernel.manager.isAlive()) {
+    public void onLost(StartedKernel kernel, String reason) {
+        if (kernel != active || kernel.stopping() || !kernel.isAlive()) {
             return;
         }
         kernel.setDeathReason(reason);
-        KernelEngine.blockingTask(kernel.manager::kill); // its exit reports the death
+        JupyterEngine.blockingTask(kernel::kill); // its exit reports the death
     }
 
     @Override
-    public void onExit(RunningKernel kernel) {
+    public void onExit(StartedKernel kernel) {
         if (kernel != active || kernel.stopping()) {
             return; // stopped on purpose; whoever stopped it cleans up
         }
@@ -307,7 +308,7 @@ final class CellQueue implements RunningKernel.Events {
         }
         abortQueued("the kernel died before this cell ran");
         replies.failAll(reason);
-        KernelEngine.blockingTask(kernel::release);
+        JupyterEngine.blockingTask(kernel::release);
     }
 
     private void abortQueued(String note) {
@@ -323,14 +324,5 @@ final class CellQueue implements RunningKernel.Events {
         } catch (RejectedExecutionException e) {
             LOG.fine("the engine is closing; no timer for this cell");
         }
-    }
-
-    /** A duration as people write it: "1 s", "2.5 s", "300 ms". */
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 1000 == 0) {
-            return millis / 1000 + " s";
-        }
-        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

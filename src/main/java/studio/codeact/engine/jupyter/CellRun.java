@@ -1,4 +1,4 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.StdinHandler;
+import studio.codeact.engine.support.Listeners;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One {@code execute_request} from queueing to its end: collects what the kernel sends for it
@@ -28,8 +27,6 @@ import java.util.logging.Logger;
  * <p>Thread: the engine's event thread only (except {@link #future}, which anyone may read).
  */
 final class CellRun {
-
-    private static final Logger LOG = Logger.getLogger(CellRun.class.getName());
 
     final ExecutionRequest request;
     final Map<String, String> userExpressions;
@@ -119,11 +116,7 @@ final class CellRun {
             error = raised;
         }
         outputs.add(output);
-        try {
-            listener.onOutput(output);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an output listener failed", e);
-        }
+        Listeners.guarded("an output listener", () -> listener.onOutput(output));
     }
 
     /** Ends the run as the kernel reported it (a timeout turns an interrupted end into TIMED_OUT). */

@@ -1,4 +1,4 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Waits until a fresh kernel answers on shell AND its iopub broadcasts reach us.
  *
  * <p>An iopub SUB socket misses whatever the kernel published before the subscription reached
- * it (the late joiner), so a {@code kernel_info_request} is repeated until an iopub message
+ * it (the late joiner; other transports may lose early broadcasts too), so a {@code kernel_info_request} is repeated until an iopub message
  * about one of them arrives: 100 ms after a reply that came without one, and every second
  * while nothing answers at all. Ready = a {@code kernel_info_reply} plus an iopub message whose
  * parent is one of our requests.
@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadyHandshake {
 
-    private final KernelClient client;
+    private final KernelTransport transport;
+    private final MessageFactory messages;
     private final Executor events;
     private final ScheduledExecutorService timer;
     private final Set<String> requests = ConcurrentHashMap.newKeySet();
@@ -31,8 +32,9 @@ final class ReadyHandshake {
     private boolean iopubSeen;
     private int sent;
 
-    ReadyHandshake(KernelClient client, Executor events, ScheduledExecutorService timer) {
-        this.client = client;
+    ReadyHandshake(KernelTransport transport, MessageFactory messages, Executor events, ScheduledExecutorService timer) {
+        this.transport = transport;
+        this.messages = messages;
         this.events = events;
         this.timer = timer;
     }
@@ -77,9 +79,9 @@ final class ReadyHandshake {
     }
 
     private void request() {
-        JupyterMessage message = client.session().message("kernel_info_request", client.session().json().createObjectNode(), null);
+        JupyterMessage message = messages.kernelInfo();
         requests.add(message.msgId()); // before sending: the reply must find its id
-        client.send(Channel.SHELL, message);
+        transport.send(Channel.SHELL, message);
         sent++;
     }
 

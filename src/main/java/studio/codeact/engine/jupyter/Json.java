@@ -1,15 +1,15 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The package's one JSON mapper, created on first use: loading Jackson costs a cold JVM a few
+ * The Jupyter engines' one JSON mapper, created on first use: loading Jackson costs a cold JVM a few
  * hundred milliseconds, which must not delay the spawn of the kernel process (see
- * {@link RunningKernel#launch}). Thread-safe once built.
+ * {@link KernelLauncher#launch}). Thread-safe once built.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
@@ -18,7 +18,7 @@ final class Json {
      * The mapper. It has no cap on the length of one string (Jackson's default is 20 MB): a
      * kernel sends a large stdout burst, or a big table page, as a single string.
      */
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return Holder.MAPPER;
     }
 

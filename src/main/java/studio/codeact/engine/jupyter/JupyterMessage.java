@@ -1,4 +1,4 @@
-package studio.codeact.engine.kernel;
+package studio.codeact.engine.jupyter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * One message of the Jupyter messaging protocol (v5.3): routing identities, the four JSON
- * parts and any binary buffers. Built and read by {@link JupyterSession}.
+ * parts and any binary buffers. Built by {@link MessageFactory}; turned into wire form and back
+ * by a {@link KernelTransport}.
  *
- * @param identities   ZeroMQ routing frames before the {@code <IDS|MSG>} delimiter (empty for a client)
+ * @param identities   ZeroMQ routing frames before the {@code <IDS|MSG>} delimiter (empty for a client
+ *                     and for transports without routing, such as a WebSocket)
  * @param header       {@code msg_id}, {@code msg_type}, {@code session}, {@code username}, {@code date}, {@code version}
  * @param parentHeader the header of the request this message answers, or an empty object
  * @param metadata     free-form metadata

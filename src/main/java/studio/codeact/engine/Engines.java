@@ -2,6 +2,7 @@ package studio.codeact.engine;
 
 import studio.codeact.engine.embedded.EmbeddedEngine;
 import studio.codeact.engine.kernel.KernelEngine;
+import studio.codeact.engine.remote.RemoteEngine;
 
 /**
  * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
@@ -16,7 +17,7 @@ public final class Engines {
         return switch (kind) {
             case EMBEDDED -> new EmbeddedEngine(config);
             case KERNEL -> new KernelEngine(config);
-            case REMOTE -> throw new EngineException("the remote engine waits for the shared Jupyter protocol core");
+            case REMOTE -> new RemoteEngine(config);
         };
     }
 }

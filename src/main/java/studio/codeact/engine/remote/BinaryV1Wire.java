@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okio.Buffer;
 import okio.ByteString;
-import studio.codeact.engine.kernel.InvalidMessageException;
-import studio.codeact.engine.kernel.JupyterMessage;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,24 +56,24 @@ final class BinaryV1Wire implements WireFormat {
     }
 
     @Override
-    public Received decode(Frame frame) throws InvalidMessageException {
+    public Received decode(Frame frame) throws InvalidFrameException {
         if (!(frame instanceof Frame.Binary(ByteString bytes))) {
-            throw new InvalidMessageException("a text frame on a v1 (binary) kernel WebSocket");
+            throw new InvalidFrameException("a text frame on a v1 (binary) kernel WebSocket");
         }
         ByteBuffer data = bytes.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         int size = data.remaining();
         if (size < 8) {
-            throw new InvalidMessageException("a v1 frame shorter than its offset count");
+            throw new InvalidFrameException("a v1 frame shorter than its offset count");
         }
         long count = data.getLong(0);
         if (count < 6 || 8 * (1 + count) > size) {
-            throw new InvalidMessageException("a v1 frame with " + count + " offsets (at least 6 are needed: channel and 4 parts)");
+            throw new InvalidFrameException("a v1 frame with " + count + " offsets (at least 6 are needed: channel and 4 parts)");
         }
         int[] offsets = new int[(int) count];
         for (int i = 0; i < count; i++) {
             long offset = data.getLong(8 * (i + 1));
             if (offset < 0 || offset > size || (i > 0 && offset < offsets[i - 1])) {
-                throw new InvalidMessageException("a v1 frame whose offsets do not fit it");
+                throw new InvalidFrameException("a v1 frame whose offsets do not fit it");
             }
             offsets[i] = (int) offset;
         }
@@ -82,7 +81,7 @@ final class BinaryV1Wire implements WireFormat {
         try {
             JsonNode header = json.readTree(slice(bytes, offsets, 1));
             if (!(header instanceof ObjectNode objectHeader)) {
-                throw new InvalidMessageException("a v1 frame whose header is not a JSON object");
+                throw new InvalidFrameException("a v1 frame whose header is not a JSON object");
             }
             List<byte[]> buffers = new ArrayList<>();
             for (int i = 5; i < count - 1; i++) {
@@ -91,7 +90,7 @@ final class BinaryV1Wire implements WireFormat {
             return new Received(channel, new JupyterMessage(List.of(), objectHeader, json.readTree(slice(bytes, offsets, 2)),
                     json.readTree(slice(bytes, offsets, 3)), json.readTree(slice(bytes, offsets, 4)), buffers));
         } catch (IOException e) {
-            throw new InvalidMessageException("a v1 frame with unreadable JSON: " + e.getMessage(), e);
+            throw new InvalidFrameException("a v1 frame with unreadable JSON: " + e.getMessage(), e);
         }
     }
 

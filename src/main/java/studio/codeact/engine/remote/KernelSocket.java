@@ -8,8 +8,7 @@ import okhttp3.WebSocketListener;
 import okio.ByteString;
 import studio.codeact.engine.JupyterServerException;
 import studio.codeact.engine.JupyterServerException.Problem;
-import studio.codeact.engine.kernel.InvalidMessageException;
-import studio.codeact.engine.kernel.JupyterMessage;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -247,7 +246,7 @@ public final class KernelSocket implements AutoCloseable {
             try {
                 WireFormat.Received received = format.decode(frame);
                 deliver(() -> listener.onMessage(received.channel(), received.message()));
-            } catch (InvalidMessageException e) {
+            } catch (InvalidFrameException e) {
                 System.getLogger(KernelSocket.class.getName()).log(System.Logger.Level.WARNING, "dropped " + e.getMessage());
             }
         }

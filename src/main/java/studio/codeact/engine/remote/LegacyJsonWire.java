@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okio.ByteString;
-import studio.codeact.engine.kernel.InvalidMessageException;
-import studio.codeact.engine.kernel.JupyterMessage;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -47,21 +46,21 @@ final class LegacyJsonWire implements WireFormat {
     }
 
     @Override
-    public Received decode(Frame frame) throws InvalidMessageException {
+    public Received decode(Frame frame) throws InvalidFrameException {
         return switch (frame) {
             case Frame.Text(String text) -> read(parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of());
             case Frame.Binary(ByteString bytes) -> decodeBinary(bytes);
         };
     }
 
-    private Received decodeBinary(ByteString bytes) throws InvalidMessageException {
+    private Received decodeBinary(ByteString bytes) throws InvalidFrameException {
         ByteBuffer data = bytes.asByteBuffer();
         if (data.remaining() < 4) {
-            throw new InvalidMessageException("a binary frame shorter than its offset count");
+            throw new InvalidFrameException("a binary frame shorter than its offset count");
         }
         int count = data.getInt(0);
         if (count < 1 || 4L * (1 + count) > data.remaining()) {
-            throw new InvalidMessageException("a binary frame with " + count + " offsets");
+            throw new InvalidFrameException("a binary frame with " + count + " offsets");
         }
         int[] offsets = new int[count + 1];
         for (int i = 0; i < count; i++) {
@@ -75,17 +74,17 @@ final class LegacyJsonWire implements WireFormat {
         return read(parse(bytes.substring(offsets[0], offsets[1]).toByteArray()), buffers);
     }
 
-    private JsonNode parse(byte[] text) throws InvalidMessageException {
+    private JsonNode parse(byte[] text) throws InvalidFrameException {
         try {
             return json.readTree(text);
         } catch (IOException e) {
-            throw new InvalidMessageException("a kernel WebSocket message with unreadable JSON: " + e.getMessage(), e);
+            throw new InvalidFrameException("a kernel WebSocket message with unreadable JSON: " + e.getMessage(), e);
         }
     }
 
-    private Received read(JsonNode message, List<byte[]> buffers) throws InvalidMessageException {
+    private Received read(JsonNode message, List<byte[]> buffers) throws InvalidFrameException {
         if (!(message.path("header") instanceof ObjectNode header)) {
-            throw new InvalidMessageException("a kernel WebSocket message without a header object");
+            throw new InvalidFrameException("a kernel WebSocket message without a header object");
         }
         return new Received(message.path("channel").asText("shell"), new JupyterMessage(List.of(), header,
                 orEmpty(message.path("parent_header")), orEmpty(message.path("metadata")), orEmpty(message.path("content")), buffers));

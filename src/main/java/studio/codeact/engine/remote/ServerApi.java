@@ -57,7 +57,7 @@ public final class ServerApi {
      * @param name the kernelspec, or empty for the server's default
      * @param path the working folder, relative to the server's root (Jupyter Server starts the kernel there); empty for the root
      */
-    public RemoteKernel start(String name, String path) {
+    public KernelModel start(String name, String path) {
         ObjectNode body = http.json().createObjectNode();
         if (!name.isEmpty()) {
             body.put("name", name);
@@ -67,7 +67,7 @@ public final class ServerApi {
         }
         String what = "start a kernel" + (name.isEmpty() ? "" : " of kernelspec '" + name + "'");
         try {
-            return RemoteKernel.of(http.post(http.url("api", "kernels"), body, what));
+            return KernelModel.of(http.post(http.url("api", "kernels"), body, what));
         } catch (JupyterServerException e) {
             if (e.problem() != JupyterServerException.Problem.UNREACHABLE && e.problem() != JupyterServerException.Problem.UNAUTHORIZED
                     && !name.isEmpty()) {
@@ -81,13 +81,13 @@ public final class ServerApi {
         }
     }
 
-    public RemoteKernel kernel(String id) {
-        return RemoteKernel.of(http.get(http.url("api", "kernels", id), "find kernel " + id));
+    public KernelModel kernel(String id) {
+        return KernelModel.of(http.get(http.url("api", "kernels", id), "find kernel " + id));
     }
 
-    public List<RemoteKernel> kernels() {
-        List<RemoteKernel> kernels = new ArrayList<>();
-        http.get(http.url("api", "kernels"), "list its kernels").forEach(model -> kernels.add(RemoteKernel.of(model)));
+    public List<KernelModel> kernels() {
+        List<KernelModel> kernels = new ArrayList<>();
+        http.get(http.url("api", "kernels"), "list its kernels").forEach(model -> kernels.add(KernelModel.of(model)));
         return kernels;
     }
 
@@ -95,8 +95,8 @@ public final class ServerApi {
         http.post(http.url("api", "kernels", id, "interrupt"), http.json().createObjectNode(), "interrupt kernel " + id);
     }
 
-    public RemoteKernel restart(String id) {
-        return RemoteKernel.of(http.post(http.url("api", "kernels", id, "restart"), http.json().createObjectNode(), "restart kernel " + id));
+    public KernelModel restart(String id) {
+        return KernelModel.of(http.post(http.url("api", "kernels", id, "restart"), http.json().createObjectNode(), "restart kernel " + id));
     }
 
     /** Shuts the kernel down ({@code DELETE}); one that is already gone counts as shut down. */

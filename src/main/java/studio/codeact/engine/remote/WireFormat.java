@@ -1,7 +1,7 @@
 package studio.codeact.engine.remote;
 
 import okio.ByteString;
-import studio.codeact.engine.kernel.JupyterMessage;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 /**
  * How Jupyter messages travel over the kernel channels WebSocket. Jupyter Server offers two
@@ -29,9 +29,9 @@ sealed interface WireFormat permits LegacyJsonWire, BinaryV1Wire {
     /**
      * Reads a frame from the server.
      *
-     * @throws studio.codeact.engine.kernel.InvalidMessageException when it is not a message of this format
+     * @throws InvalidFrameException when it is not a message of this format
      */
-    Received decode(Frame frame) throws studio.codeact.engine.kernel.InvalidMessageException;
+    Received decode(Frame frame) throws InvalidFrameException;
 
     /** The format the server chose: {@code v1} when it accepted the subprotocol, else legacy. */
     static WireFormat forProtocol(String negotiated) {

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import studio.codeact.engine.JupyterServerConfig;
-import studio.codeact.engine.kernel.JupyterMessage;
-import studio.codeact.engine.kernel.JupyterSession;
+import studio.codeact.engine.jupyter.JupyterMessage;
+import studio.codeact.engine.jupyter.MessageFactory;
 import studio.codeact.testing.JupyterServerFixture;
 
 import java.util.List;
@@ -80,7 +80,7 @@ class KernelSocketTest {
         }
     }
 
-    private static JupyterMessage execute(JupyterSession session, String code) {
+    private static JupyterMessage execute(MessageFactory session, String code) {
         ObjectNode content = session.json().createObjectNode();
         content.put("code", code);
         content.put("silent", false);
@@ -94,8 +94,8 @@ class KernelSocketTest {
     @ParameterizedTest
     @EnumSource(KernelSocket.Offer.class)
     void bothWireFormatsCarryRequestsRepliesAndBroadcasts(KernelSocket.Offer offer) throws Exception {
-        RemoteKernel kernel = api.start("", "");
-        JupyterSession session = new JupyterSession("", "test");
+        KernelModel kernel = api.start("", "");
+        MessageFactory session = new MessageFactory("test");
         Recorder recorder = new Recorder();
         try (KernelSocket socket = KernelSocket.open(api, kernel.id(), session.sessionId(), offer, DELIVERY, recorder)) {
             assertThat(socket.formatName()).isEqualTo(offer == KernelSocket.Offer.V1 ? "v1" : "legacy JSON");
@@ -122,8 +122,8 @@ class KernelSocketTest {
     @ParameterizedTest
     @EnumSource(KernelSocket.Offer.class)
     void aDroppedLinkReconnectsAndTheRunningCellsOutputsStillArrive(KernelSocket.Offer offer) throws Exception {
-        RemoteKernel kernel = api.start("", "");
-        JupyterSession session = new JupyterSession("", "test");
+        KernelModel kernel = api.start("", "");
+        MessageFactory session = new MessageFactory("test");
         Recorder recorder = new Recorder();
         try (KernelSocket socket = KernelSocket.open(api, kernel.id(), session.sessionId(), offer, DELIVERY, recorder)) {
             JupyterMessage run = execute(session, "import time\nfor i in range(8):\n    print('line', i, flush=True)\n    time.sleep(0.25)");
@@ -147,8 +147,8 @@ class KernelSocketTest {
     @ParameterizedTest
     @EnumSource(KernelSocket.Offer.class)
     void aKernelDeletedOnTheServerIsReportedGone(KernelSocket.Offer offer) throws Exception {
-        RemoteKernel kernel = api.start("", "");
-        JupyterSession session = new JupyterSession("", "test");
+        KernelModel kernel = api.start("", "");
+        MessageFactory session = new MessageFactory("test");
         Recorder recorder = new Recorder();
         try (KernelSocket ignored = KernelSocket.open(api, kernel.id(), session.sessionId(), offer, DELIVERY, recorder)) {
             api.shutdown(kernel.id()); // as a culler or another user would

@@ -44,17 +44,17 @@ class ServerApiTest {
 
     @Test
     void aKernelStartsReportsItsStatusAndIsShutDown() {
-        RemoteKernel kernel = api.start("python3", "");
+        KernelModel kernel = api.start("python3", "");
         try {
             assertThat(kernel.id()).isNotBlank();
-            assertThat(api.kernels()).extracting(RemoteKernel::id).contains(kernel.id());
+            assertThat(api.kernels()).extracting(KernelModel::id).contains(kernel.id());
             assertThat(api.kernel(kernel.id()).name()).isEqualTo("python3");
             api.interrupt(kernel.id()); // an idle kernel takes an interrupt without harm
             assertThat(api.restart(kernel.id()).id()).isEqualTo(kernel.id());
         } finally {
             api.shutdown(kernel.id());
         }
-        assertThat(api.kernels()).extracting(RemoteKernel::id).doesNotContain(kernel.id());
+        assertThat(api.kernels()).extracting(KernelModel::id).doesNotContain(kernel.id());
         assertThatThrownBy(() -> api.kernel(kernel.id())).isInstanceOfSatisfying(JupyterServerException.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.NOT_FOUND));
         api.shutdown(kernel.id()); // a kernel already gone counts as shut down

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import okio.Buffer;
 import okio.ByteString;
 import org.junit.jupiter.api.Test;
-import studio.codeact.engine.kernel.InvalidMessageException;
-import studio.codeact.engine.kernel.JupyterMessage;
-import studio.codeact.engine.kernel.JupyterSession;
+import studio.codeact.engine.jupyter.JupyterMessage;
+import studio.codeact.engine.jupyter.MessageFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The two codecs on their own: round trips, buffers, and frames they must refuse. */
 class WireFormatTest {
 
-    private final JupyterSession session = new JupyterSession("", "test");
+    private final MessageFactory session = new MessageFactory("test");
 
     private JupyterMessage message(List<byte[]> buffers) {
         ObjectNode content = session.json().createObjectNode();
@@ -67,9 +66,9 @@ class WireFormatTest {
     @Test
     void malformedFramesAreRefusedNotDelivered() {
         assertThatThrownBy(() -> new BinaryV1Wire().decode(new WireFormat.Frame.Binary(ByteString.of((byte) 1, (byte) 2))))
-                .isInstanceOf(InvalidMessageException.class);
-        assertThatThrownBy(() -> new BinaryV1Wire().decode(new WireFormat.Frame.Text("{}"))).isInstanceOf(InvalidMessageException.class);
-        assertThatThrownBy(() -> new LegacyJsonWire().decode(new WireFormat.Frame.Text("{\"header\": 3}"))).isInstanceOf(InvalidMessageException.class);
-        assertThatThrownBy(() -> new LegacyJsonWire().decode(new WireFormat.Frame.Text("not json"))).isInstanceOf(InvalidMessageException.class);
+                .isInstanceOf(InvalidFrameException.class);
+        assertThatThrownBy(() -> new BinaryV1Wire().decode(new WireFormat.Frame.Text("{}"))).isInstanceOf(InvalidFrameException.class);
+        assertThatThrownBy(() -> new LegacyJsonWire().decode(new WireFormat.Frame.Text("{\"header\": 3}"))).isInstanceOf(InvalidFrameException.class);
+        assertThatThrownBy(() -> new LegacyJsonWire().decode(new WireFormat.Frame.Text("not json"))).isInstanceOf(InvalidFrameException.class);
     }
 }

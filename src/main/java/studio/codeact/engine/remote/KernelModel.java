@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param executionState {@code starting}, {@code idle}, {@code busy}, {@code dead} …
  * @param connections    open WebSocket connections to it
  */
-public record RemoteKernel(String id, String name, String executionState, int connections) {
+public record KernelModel(String id, String name, String executionState, int connections) {
 
-    static RemoteKernel of(JsonNode model) {
-        return new RemoteKernel(model.path("id").asText(), model.path("name").asText(), model.path("execution_state").asText(""),
+    static KernelModel of(JsonNode model) {
+        return new KernelModel(model.path("id").asText(), model.path("name").asText(), model.path("execution_state").asText(""),
                 model.path("connections").asInt(0));
     }
 }

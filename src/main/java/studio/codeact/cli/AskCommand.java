@@ -17,7 +17,6 @@ import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
-import studio.codeact.engine.PythonLocator;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.ProviderConfig;
@@ -83,8 +82,11 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Session folder to write (default: a new folder under the sessions folder).")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "embedded|kernel", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "embedded|kernel|remote", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
     String engine;
+
+    @CommandLine.Mixin
+    JupyterOptions jupyter = new JupyterOptions();
 
     @Option(names = "--confirm", description = "Ask on the terminal before running each action.")
     boolean confirm;
@@ -129,11 +131,13 @@ public final class AskCommand implements Callable<Integer> {
         AgentConfig config;
         EngineKind kind;
         ProviderConfig connection;
+        EngineConfig engineBase;
         try {
             if (question.isEmpty()) {
                 throw new IllegalArgumentException("the question is empty");
             }
             kind = EngineKind.parse(engine);
+            engineBase = jupyter.engineConfig(kind, python, settings);
             DatasetLoader.checkReadable(data);
             connection = (settings == null ? ModelSettingsLoader.standard() : new ModelSettingsLoader(new SettingsFile(settings), System.getenv()))
                     .resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, model));
@@ -142,6 +146,15 @@ public final class AskCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DatasetException e) {
             stderr.println("codeact: " + e.getMessage());
             return Main.BAD_INPUT;
+        }
+        if (engineBase.jupyterServer().isPresent()) {
+            try {
+                // a wrong token or a server that is not there is said before any model call
+                Engines.checkJupyterServer(engineBase.jupyterServer().get(), false);
+            } catch (EngineException e) {
+                stderr.println("codeact: " + e.getMessage());
+                return JupyterOptions.exitCode(e);
+            }
         }
         Path folder;
         SessionStore store;
@@ -156,7 +169,7 @@ public final class AskCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         ChatModel chat = ChatModels.create(connection);
-        EngineConfig engineConfig = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(folder.resolve("work"));
+        EngineConfig engineConfig = engineBase.withWorkingDirectory(folder.resolve("work"));
         CountDownLatch saved = new CountDownLatch(1);
         AtomicReference<CodeActAgent> running = new AtomicReference<>();
         Thread onInterrupt = Thread.ofPlatform().unstarted(() -> {
@@ -196,6 +209,7 @@ public final class AskCommand implements Callable<Integer> {
         try (PythonEngine python = Engines.create(kind, engineConfig)) {
             CodeActAgent agent = new CodeActAgent(chat, python, store, config);
             agent.setListener(new ConsoleReporter(stderr));
+            agent.setTransferProgress(new UploadReporter(stderr));
             if (confirm) {
                 agent.setApprover(new TerminalApprover(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stderr));
             }
@@ -216,7 +230,7 @@ public final class AskCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         } catch (EngineException e) {
             stderr.println("codeact: the Python engine failed: " + e.getMessage());
-            return Main.FAILED;
+            return JupyterOptions.exitCode(e);
         }
     }
 

@@ -67,7 +67,8 @@ public final class RemoteEngine extends JupyterEngine {
     }
 
     /**
-     * With a server data folder set, {@code dataFolder/name} as is; else the file is uploaded into
+     * With a server data folder set, {@code dataFolder/name} as is; else the file (or a folder,
+     * recursively) is uploaded into
      * the kernel's working folder on the server (in chunks, with progress) and read there by name.
      */
     @Override
@@ -81,11 +82,32 @@ public final class RemoteEngine extends JupyterEngine {
             throw new EngineException("the Jupyter server at " + server.url() + " has no Contents API to upload " + name
                     + " to; put the data on the server and name its folder with --jupyter-data-path (or Settings → Python engine)");
         }
+        if (Files.isDirectory(localFile)) {
+            uploadFolder(localFile, launcher.workPath + "/" + name, progress);
+            return name;
+        }
         if (!Files.isRegularFile(localFile)) {
             throw new EngineException("cannot upload " + localFile + ": it is not a file");
         }
         launcher.contents.upload(localFile, launcher.workPath + "/" + name, (sent, total) -> progress.onProgress(name, sent, total));
         return name;
+    }
+
+    /** A folder (a benchmark suite, a package) goes up file by file, its layout kept; Python caches stay behind. */
+    private void uploadFolder(Path folder, String remote, TransferProgress progress) {
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path path : all.filter(p -> !p.toString().contains("__pycache__")).sorted().toList()) {
+                String target = remote + (path.equals(folder) ? "" : "/" + folder.relativize(path).toString().replace('\\', '/'));
+                if (Files.isDirectory(path)) {
+                    launcher.contents.createFolders(target);
+                } else {
+                    String shown = folder.getFileName() + "/" + folder.relativize(path);
+                    launcher.contents.upload(path, target, (sent, total) -> progress.onProgress(shown, sent, total));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new EngineException("could not read " + folder + " to upload it: " + e.getMessage(), e);
+        }
     }
 
     /** The server-side working folder's entries (the Files panel). */

@@ -156,6 +156,21 @@ public final class JupyterServerFixture implements AutoCloseable {
         }
     }
 
+    /** Kills the server and its kernels at once (SIGKILL), as a crashed host or a cut network would look to a client. */
+    public void kill() {
+        List<ProcessHandle> kernels = process.descendants().toList();
+        process.destroyForcibly();
+        kernels.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle kernel : kernels) {
+                kernel.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("could not kill the Jupyter server: " + e, e);
+        }
+    }
+
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

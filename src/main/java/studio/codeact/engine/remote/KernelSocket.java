@@ -161,6 +161,20 @@ public final class KernelSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands messages made on this side (the ends of cells cut by a drop, see {@link LostReplies}) to
+     * {@code sink} in the socket's delivery order, so that they never overtake what the server sent.
+     */
+    void deliverLocally(java.util.List<java.util.Map.Entry<studio.codeact.engine.jupyter.Channel, JupyterMessage>> messages,
+                        java.util.function.BiConsumer<studio.codeact.engine.jupyter.Channel, JupyterMessage> sink) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            messages.forEach(entry -> sink.accept(entry.getKey(), entry.getValue()));
+        }
+    }
+
     /** Drops the link as a network fault would (the server keeps the kernel and buffers its messages). For tests and fault drills. */
     void dropLink() {
         synchronized (lock) {
@@ -245,7 +259,11 @@ public final class KernelSocket implements AutoCloseable {
             }
             try {
                 WireFormat.Received received = format.decode(frame);
-                deliver(() -> listener.onMessage(received.channel(), received.message()));
+                synchronized (lock) { // one deliverer at a time, also against deliverLocally
+                    if (mine == generation && !closed) {
+                        deliver(() -> listener.onMessage(received.channel(), received.message()));
+                    }
+                }
             } catch (InvalidFrameException e) {
                 System.getLogger(KernelSocket.class.getName()).log(System.Logger.Level.WARNING, "dropped " + e.getMessage());
             }

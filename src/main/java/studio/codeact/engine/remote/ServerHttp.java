@@ -33,8 +33,8 @@ final class ServerHttp {
     /** Connection attempts before the server counts as unreachable, and the wait before each retry. */
     static final int ATTEMPTS = 3;
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    /** WebSocket pings: OkHttp fails a socket whose ping is not answered before the next, so a dead link shows within 2 × this. */
-    static final Duration PING_INTERVAL = Duration.ofSeconds(4);
+    /** WebSocket pings: OkHttp fails a socket whose ping is not answered before the next, so a dead link shows within 2 × this (10 s). */
+    static final Duration PING_INTERVAL = Duration.ofSeconds(5);
 
     private final JupyterServerConfig config;
     private final HttpUrl base;

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ServerKernel implements LaunchedKernel, KernelTransport {
 
     private static final System.Logger LOG = System.getLogger(ServerKernel.class.getName());
+    /** How long after a reconnect the server's replay of buffered messages is given before cells are taken as cut. */
+    static final Duration REPLAY_SETTLE = Duration.ofMillis(1500);
 
     private final ServerApi api;
     private final KernelModel model;
@@ -29,6 +31,7 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
     private final KernelEvents events;
     private final AtomicBoolean exited = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final LostReplies lost = new LostReplies();
     private volatile KernelSocket socket;
     private volatile String exitReason = "was shut down on the Jupyter server";
 
@@ -60,6 +63,7 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
 
         @Override
         public void onMessage(String channel, JupyterMessage message) {
+            lost.received(message);
             Channel.fromWireName(channel).ifPresent(known -> events.onMessage(known, message));
         }
 
@@ -71,6 +75,9 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
         @Override
         public void onReconnected() {
             LOG.log(System.Logger.Level.INFO, "kernel " + model.id() + ": reconnected");
+            if (lost.any()) {
+                Thread.ofVirtual().name("codeact-remote-lost-replies").start(ServerKernel.this::closeLostCells);
+            }
         }
 
         @Override
@@ -82,6 +89,29 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
                 exitReason = "could not be reached: " + reason;
                 events.onLost(reason);
             }
+        }
+    }
+
+    /**
+     * After a reconnect, once the server's replay has had time to arrive: a cell still open while
+     * the server says the kernel is idle lost its end on the dead link, so it is closed here.
+     */
+    private void closeLostCells() {
+        try {
+            for (int check = 0; check < 2; check++) {
+                Thread.sleep(REPLAY_SETTLE.toMillis());
+                if (!lost.any() || !isAlive() || !"idle".equals(api.kernel(model.id()).executionState())) {
+                    return;
+                }
+            }
+            KernelSocket open = socket;
+            if (open != null) {
+                open.deliverLocally(lost.closing(), (channel, message) -> events.onMessage(channel, message));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (JupyterServerException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not ask for the kernel's state after a reconnect: " + e.getMessage());
         }
     }
 
@@ -104,6 +134,7 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
     public void send(Channel channel, JupyterMessage message) {
         KernelSocket open = socket;
         if (open != null) {
+            lost.sent(channel, message);
             open.send(channel.wireName(), message);
         }
     }

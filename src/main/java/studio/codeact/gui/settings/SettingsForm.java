@@ -17,10 +17,18 @@ import studio.codeact.engine.EngineKind;
  * @param schemaOnly         send the model only column names and types, never sample rows
  * @param dark               dark theme
  * @param fontSize           text size in pixels
+ * @param jupyter            the remote engine's Jupyter server
  */
 public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
                            String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
-                           boolean dark, int fontSize) {
+                           boolean dark, int fontSize, JupyterForm jupyter) {
+
+    /** A form without a Jupyter server. */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize,
+                JupyterForm.EMPTY);
+    }
 
     public SettingsForm {
         provider = provider == null ? ProviderChoice.OPENAI : provider;
@@ -32,6 +40,7 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         kernelSpec = kernelSpec == null ? "" : kernelSpec.strip();
         turnLimit = turnLimit <= 0 ? 10 : turnLimit;
         cellTimeoutSeconds = Math.max(0, cellTimeoutSeconds);
+        jupyter = jupyter == null ? JupyterForm.EMPTY : jupyter;
     }
 
     public static SettingsForm defaults() {
@@ -44,11 +53,17 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
     }
 
     public SettingsForm withEngine(EngineKind kind) {
-        return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize);
+        return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize,
+                jupyter);
+    }
+
+    public SettingsForm withJupyter(JupyterForm server) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark,
+                fontSize, server);
     }
 
     public SettingsForm withAppearance(boolean isDark, int size) {
-        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size);
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size, jupyter);
     }
 
     /** Never shows the key. */
@@ -56,6 +71,6 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
     public String toString() {
         return "SettingsForm[provider=" + provider.name() + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "***") + ", engine=" + engine + ", python=" + python
-                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + "]";
+                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + ", jupyter=" + jupyter + "]";
     }
 }

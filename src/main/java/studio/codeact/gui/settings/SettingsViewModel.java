@@ -55,6 +55,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper doctorFix = new ReadOnlyStringWrapper(this, "doctorFix", "");
     private final ReadOnlyBooleanWrapper pythonOk = new ReadOnlyBooleanWrapper(this, "pythonOk", false);
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
+    private final JupyterServerViewModel jupyter;
 
     /**
      * @param doctor checks an interpreter path for an engine kind (blocking; called on the worker)
@@ -64,6 +65,7 @@ public final class SettingsViewModel {
         this.doctor = doctor;
         this.ui = ui;
         this.worker = worker;
+        this.jupyter = new JupyterServerViewModel(ui, worker);
         provider.addListener((obs, old, now) -> {
             if (old != null && (baseUrl.get().isBlank() || baseUrl.get().equals(old.defaultUrl()))) {
                 baseUrl.set(now.defaultUrl());
@@ -100,6 +102,8 @@ public final class SettingsViewModel {
     public ReadOnlyStringProperty doctorFixProperty() { return doctorFix.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pythonOkProperty() { return pythonOk.getReadOnlyProperty(); }
     public ReadOnlyStringProperty saveErrorProperty() { return saveError.getReadOnlyProperty(); }
+    /** The remote engine's server settings and checks. */
+    public JupyterServerViewModel jupyter() { return jupyter; }
 
     // Commands
 
@@ -126,12 +130,13 @@ public final class SettingsViewModel {
         schemaOnly.set(form.schemaOnly());
         dark.set(form.dark());
         fontSize.set(form.fontSize());
+        jupyter.show(form.jupyter());
     }
 
     /** The fields as a form. */
     public SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), apiKey.get(), engine.get(), python.get(),
-                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get());
+                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), jupyter.form());
     }
 
     /** Asks the server which models it offers. */

@@ -160,6 +160,9 @@ public final class AssistantBridge implements Assistant {
         return current == null ? java.util.Optional.empty() : current.folder();
     }
 
+    /** The file being uploaded now (agent thread only). */
+    private String uploading;
+
     private CodeActAgent agent() {
         CodeActAgent current = agent;
         if (current == null) {
@@ -169,9 +172,25 @@ public final class AssistantBridge implements Assistant {
             current = agents.apply(store);
             current.setListener(this::onEvent);
             current.setApprover(this::review);
+            current.setTransferProgress(this::uploaded);
             agent = current;
         }
         return current;
+    }
+
+    /** A data file on its way to the remote engine's server: a notice when it starts and when it is there (agent thread). */
+    private void uploaded(String file, long sent, long total) {
+        boolean started = !file.equals(uploading);
+        uploading = sent == total ? null : file;
+        String text;
+        if (sent == total) {
+            text = String.format(java.util.Locale.ROOT, "Uploaded %s (%.1f MB) to the Jupyter server.", file, total / 1e6);
+        } else if (started) {
+            text = String.format(java.util.Locale.ROOT, "Uploading %s (%.1f MB) to the Jupyter server…", file, total / 1e6);
+        } else {
+            return;
+        }
+        ui.execute(() -> chat.notice(ChatItem.Level.INFO, text));
     }
 
     /** Called on the agent thread, which waits while the user decides. */

@@ -48,7 +48,7 @@ public final class BenchPython {
     /** Puts the harness on the interpreter's path and imports it. Needed again after a restart. */
     public void install() {
         String code = "(lambda p: None if p in __import__('sys').path else __import__('sys').path.insert(0, p))("
-                + literal(engine.dataPath(BundledFiles.harnessFolder(), TransferProgress.NONE)) + ")\n"
+                + studio.codeact.engine.PythonLiteral.string(engine.dataPath(BundledFiles.harnessFolder(), TransferProgress.NONE)) + ")\n"
                 + "__import__('importlib').import_module('codeact_bench.harness') and None";
         ExecutionResult result = execute(code, CHECK_TIMEOUT);
         if (!result.ok()) {
@@ -149,18 +149,9 @@ public final class BenchPython {
     private static String expression(String function, String... arguments) {
         StringBuilder code = new StringBuilder("__import__('codeact_bench.harness').harness.").append(function).append('(');
         for (int i = 0; i < arguments.length; i++) {
-            code.append(i == 0 ? "" : ", ").append(literal(arguments[i]));
+            code.append(i == 0 ? "" : ", ").append(studio.codeact.engine.PythonLiteral.string(arguments[i]));
         }
         return code.append(')').toString();
-    }
-
-    /** A Python string literal for any text (a JSON string is one). */
-    static String literal(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String failure(ExecutionResult result) {

@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs tasks × modes × models over a pool of engines, one worker thread per engine, and writes
@@ -32,7 +30,7 @@ import java.util.logging.Logger;
  */
 public final class BenchRunner {
 
-    private static final Logger LOG = Logger.getLogger(BenchRunner.class.getName());
+    private static final System.Logger LOG = System.getLogger(BenchRunner.class.getName());
 
     private final TaskSuite suite;
     private final List<BenchTask> tasks;
@@ -183,7 +181,7 @@ public final class BenchRunner {
         try {
             python.install();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an engine of the pool could not load the harness", e);
+            LOG.log(System.Logger.Level.WARNING, "an engine of the pool could not load the harness", e);
             progressOut.println("bench: an engine could not load the harness and was left out: " + e.getMessage());
             return;
         }
@@ -214,7 +212,7 @@ public final class BenchRunner {
     }
 
     private static TaskResult engineFailure(BenchTask task, RunKey key, RuntimeException e) {
-        LOG.log(Level.WARNING, "engine failure in " + key, e);
+        LOG.log(System.Logger.Level.WARNING, "engine failure in " + key, e);
         return new TaskResult(task.id(), task.taskClass(), key.mode(), key.model(), Outcome.ENGINE_ERROR, 0, 0, -1, -1, 0,
                 null, "engine: " + e.getMessage());
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The layering of DESIGN.md, enforced. */
+/** The layering of {@code docs/architecture.md} ("Rules the build enforces"), enforced. */
 class LayeringTest {
 
     private static JavaClasses classes;

@@ -7,7 +7,6 @@ import studio.codeact.engine.PythonSupport;
 import studio.codeact.engine.TableColumn;
 import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
-import studio.codeact.engine.VariableInfo;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,15 +64,6 @@ final class HelperCalls {
         } catch (IOException e) {
             throw new EngineException("the kernel returned unreadable JSON for a helper call: " + e.getMessage(), e);
         }
-    }
-
-    List<VariableInfo> variables(JsonNode array) {
-        List<VariableInfo> found = new ArrayList<>();
-        for (JsonNode v : array) {
-            found.add(new VariableInfo(v.path("name").asText(), v.path("type").asText(), v.path("shape").asText(""),
-                    v.path("bytes").asLong(-1), v.path("summary").asText("")));
-        }
-        return found;
     }
 
     TablePage table(JsonNode page) {

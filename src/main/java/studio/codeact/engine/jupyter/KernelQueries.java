@@ -9,6 +9,7 @@ import studio.codeact.engine.Inspection;
 import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
 import studio.codeact.engine.VariableInfo;
+import studio.codeact.engine.support.VariableInfos;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class KernelQueries {
     }
 
     CompletableFuture<List<VariableInfo>> variables() {
-        return evaluate(helpers.variablesExpression()).thenApply(helpers::variables);
+        return evaluate(helpers.variablesExpression()).thenApply(VariableInfos::fromJson);
     }
 
     CompletableFuture<TablePage> readTable(TableQuery query) {

@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadyHandshake {
 
+    /** While nothing answers: a cold kernel binds its sockets after ≈0.5 s, so a request a second is enough. */
+    private static final long SILENT_RETRY_MILLIS = 1000;
+    /** After a reply without an iopub message: the subscription is late, and it joins within milliseconds. */
+    private static final long LATE_IOPUB_RETRY_MILLIS = 100;
+
     private final KernelTransport transport;
     private final MessageFactory messages;
     private final Executor events;
@@ -43,7 +48,7 @@ final class ReadyHandshake {
     void begin() {
         events.execute(() -> {
             request();
-            retryLater(1000, false);
+            retryLater(SILENT_RETRY_MILLIS, false);
         });
     }
 
@@ -66,7 +71,7 @@ final class ReadyHandshake {
         }
         if (channel == Channel.SHELL && "kernel_info_reply".equals(message.msgType())) {
             if (reply == null && !iopubSeen) {
-                retryLater(100, true);
+                retryLater(LATE_IOPUB_RETRY_MILLIS, true);
             }
             reply = message;
         } else if (channel == Channel.IOPUB) {

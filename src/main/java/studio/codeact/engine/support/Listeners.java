@@ -31,6 +31,10 @@ public final class Listeners<L> {
         listeners.remove(listener);
     }
 
+    public boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
     /** Tells every listener, in the order they were added; one that throws does not stop the rest. */
     public void forEach(Consumer<? super L> tell) {
         for (L listener : listeners) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.Completion;
 import studio.codeact.engine.Inspection;
 import studio.codeact.engine.VariableInfo;
+import studio.codeact.engine.support.VariableInfos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,9 @@ import java.util.List;
  * The JSON answers of {@code codeact_embedded.complete / inspect / variables} as engine records.
  * Thread: any (pure functions).
  */
-final class Replies {
+final class ShellAnswers {
 
-    private Replies() {
+    private ShellAnswers() {
     }
 
     static Completion completion(String json, int cursor) {
@@ -32,10 +33,7 @@ final class Replies {
     }
 
     static List<VariableInfo> variables(String json) {
-        List<VariableInfo> found = new ArrayList<>();
-        tree(json).forEach(v -> found.add(new VariableInfo(v.path("name").asText(), v.path("type").asText(),
-                v.path("shape").asText(), v.path("bytes").asLong(-1), v.path("summary").asText())));
-        return found;
+        return VariableInfos.fromJson(tree(json));
     }
 
     private static JsonNode tree(String json) {

@@ -75,9 +75,7 @@ public final class PerfRemoteCommand implements Callable<Integer> {
             warmUp(EngineKind.KERNEL, local);
             warmUp(EngineKind.REMOTE, remote);
             Map<String, Object> kernel = EngineBenchmark.measure(() -> Engines.create(EngineKind.KERNEL, local), n, 0);
-            Map<String, Object> far = new LinkedHashMap<>(EngineBenchmark.measure(() -> Engines.create(EngineKind.REMOTE, remote), n, 0,
-                    engine -> uploadRate(engine, work.getParent())));
-            far.putAll(uploaded);
+            Map<String, Object> far = measureRemote(remote, work.getParent());
             double ratio = (double) far.get("round_trip_median_ms") / (double) kernel.get("round_trip_median_ms");
             out.put("remote", far);
             out.put("kernel", kernel);
@@ -92,6 +90,39 @@ public final class PerfRemoteCommand implements Callable<Integer> {
             if (loopback != null) {
                 loopback.close();
             }
+        }
+    }
+
+    /**
+     * The remote engine's figures; each is taken on its own, so that one that fails (a link that
+     * dropped under load, say) is reported with its reason instead of hiding the others.
+     */
+    private Map<String, Object> measureRemote(EngineConfig config, Path folder) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        try (PythonEngine engine = Engines.create(EngineKind.REMOTE, config)) {
+            engine.start();
+            figures.put("start_to_ready_ms", EngineBenchmark.millis(System.nanoTime() - started));
+            figures.putAll(EngineBenchmark.roundTrip(engine, n));
+            figure(figures, "stdout_mb_per_s", () -> EngineBenchmark.round(EngineBenchmark.stdoutThroughput(engine)));
+            figure(figures, "figure_1000px_ms", () -> EngineBenchmark.round(EngineBenchmark.figureMillis(engine)));
+            figure(figures, "upload_mb_per_s", () -> {
+                uploadRate(engine, folder);
+                return uploaded.get("upload_mb_per_s");
+            });
+            figures.put("upload_100mb_s", uploaded.get("upload_100mb_s"));
+            figures.put("websocket_format", engine.info().details().get("websocket_format"));
+            figures.put("websocket_reconnects", engine.info().details().get("reconnects"));
+        }
+        return figures;
+    }
+
+    private static void figure(Map<String, Object> figures, String name, java.util.function.Supplier<Object> measure) {
+        try {
+            figures.put(name, measure.get());
+        } catch (RuntimeException e) {
+            figures.put(name, null);
+            figures.put(name + "_failed", e.getMessage());
         }
     }
 

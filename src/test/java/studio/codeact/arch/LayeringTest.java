@@ -87,4 +87,32 @@ class LayeringTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void loggingGoesThroughSystemLogger() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+                .because("one logging API (System.Logger) for the whole app; its JDK backend is java.util.logging")
+                .check(classes);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIs() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("src/main/java");
+        try (java.util.stream.Stream<java.nio.file.Path> folders = java.nio.file.Files.walk(sources)) {
+            java.util.List<String> undocumented = folders.filter(java.nio.file.Files::isDirectory)
+                    .filter(LayeringTest::holdsJava)
+                    .filter(folder -> !java.nio.file.Files.exists(folder.resolve("package-info.java")))
+                    .map(folder -> sources.relativize(folder).toString().replace('/', '.'))
+                    .toList();
+            org.assertj.core.api.Assertions.assertThat(undocumented).as("packages without a package-info.java").isEmpty();
+        }
+    }
+
+    private static boolean holdsJava(java.nio.file.Path folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

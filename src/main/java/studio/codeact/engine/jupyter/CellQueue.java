@@ -22,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The engine's state on its event thread: the active kernel, the queue of cells (one runs at a
@@ -35,7 +33,7 @@ import java.util.logging.Logger;
  */
 final class CellQueue implements StartedKernel.Events {
 
-    private static final Logger LOG = Logger.getLogger(CellQueue.class.getName());
+    private static final System.Logger LOG = System.getLogger(CellQueue.class.getName());
 
     /** What {@link #detach} took away: the kernel to stop, and whether a cell was running on it. */
     record Detached(StartedKernel kernel, boolean busy) { }
@@ -88,9 +86,9 @@ final class CellQueue implements StartedKernel.Events {
         setup.future.thenAccept(result -> {
             setupMillis = (System.nanoTime() - started) / 1e6;
             if (result.status() == ExecutionStatus.ABORTED) {
-                LOG.fine("the kernel's support setup did not run: " + result.note());
+                LOG.log(System.Logger.Level.DEBUG, "the kernel's support setup did not run: " + result.note());
             } else if (!result.ok()) {
-                LOG.warning("the kernel's support setup failed (" + result.status() + "): "
+                LOG.log(System.Logger.Level.WARNING, "the kernel's support setup failed (" + result.status() + "): "
                         + result.error().map(Output.Error::summary).orElse(result.note()));
             }
         });
@@ -159,7 +157,7 @@ final class CellQueue implements StartedKernel.Events {
             route(kernel, channel, message);
         } catch (RuntimeException e) {
             // a malformed message must not take the event thread (and every waiting cell) with it
-            LOG.log(Level.WARNING, "could not handle " + message + " from the kernel", e);
+            LOG.log(System.Logger.Level.WARNING, "could not handle " + message + " from the kernel", e);
         }
     }
 
@@ -206,7 +204,7 @@ final class CellQueue implements StartedKernel.Events {
         try {
             answer = run.stdin().readLine(prompt, password);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the stdin handler failed", e);
+            LOG.log(System.Logger.Level.WARNING, "the stdin handler failed", e);
             answer = Optional.empty();
         }
         if (kernel == active && run == current) {
@@ -236,7 +234,7 @@ final class CellQueue implements StartedKernel.Events {
                 engine.restart("a cell ran past its time limit and did not stop when interrupted",
                         "the kernel was restarted after a cell timed out", run);
             } catch (EngineException e) {
-                LOG.warning("could not restart the kernel after a timeout: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "could not restart the kernel after a timeout: " + e.getMessage());
             }
         }, "codeact-kernel-restart");
         restarter.setDaemon(true);
@@ -322,7 +320,7 @@ final class CellQueue implements StartedKernel.Events {
         try {
             run.addTimer(timer.schedule(() -> engine.post(task, () -> { }), delay.toNanos(), TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException e) {
-            LOG.fine("the engine is closing; no timer for this cell");
+            LOG.log(System.Logger.Level.DEBUG, "the engine is closing; no timer for this cell");
         }
     }
 }

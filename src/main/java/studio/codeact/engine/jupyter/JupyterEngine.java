@@ -35,7 +35,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * A {@link PythonEngine} that speaks the Jupyter messaging protocol (v5.3) to a kernel, over
@@ -56,7 +55,7 @@ import java.util.logging.Logger;
  */
 public class JupyterEngine implements PythonEngine {
 
-    private static final Logger LOG = Logger.getLogger(JupyterEngine.class.getName());
+    private static final System.Logger LOG = System.getLogger(JupyterEngine.class.getName());
     /** How long a fresh kernel may take to answer {@code kernel_info} (a cold ipykernel on a busy machine: seconds). */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     /** How long an idle kernel may take to exit after a {@code shutdown_request} (ipykernel: ≈0.4 s) before it is killed. */
@@ -311,7 +310,7 @@ public class JupyterEngine implements PythonEngine {
         events.shutdown();
         try {
             if (!events.awaitTermination(EVENT_THREAD_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning("the engine's event thread did not finish within " + Durations.text(EVENT_THREAD_DRAIN));
+                LOG.log(System.Logger.Level.WARNING, "the engine's event thread did not finish within " + Durations.text(EVENT_THREAD_DRAIN));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 /**
  * One launch of a kernel as the engine keeps it: what the {@link KernelLauncher} returned, the
@@ -23,7 +22,7 @@ import java.util.logging.Logger;
  */
 final class StartedKernel {
 
-    private static final Logger LOG = Logger.getLogger(StartedKernel.class.getName());
+    private static final System.Logger LOG = System.getLogger(StartedKernel.class.getName());
 
     /** What a kernel reports. Thread: the engine's event thread. */
     interface Events {
@@ -64,7 +63,7 @@ final class StartedKernel {
             kernel.handshake.begin();
             kernel.awaitReady(readyTimeout);
             kernel.startMillis = (System.nanoTime() - started) / 1e6;
-            LOG.fine(() -> String.format(Locale.ROOT, "kernel ready in %.0f ms (%d kernel_info requests)",
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format(Locale.ROOT, "kernel ready in %.0f ms (%d kernel_info requests)",
                     kernel.startMillis, kernel.handshake.requestsSent()));
             events.execute(kernel.launched::ready);
             return kernel;
@@ -102,7 +101,7 @@ final class StartedKernel {
         try {
             events.execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.fine("the engine is closed; a kernel event was dropped");
+            LOG.log(System.Logger.Level.DEBUG, "the engine is closed; a kernel event was dropped");
         }
     }
 

@@ -24,8 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one thread ({@code codeact-kernel-io-N}) that owns a client's ZeroMQ sockets: JeroMQ
@@ -37,7 +35,7 @@ import java.util.logging.Logger;
  */
 final class SocketLoop implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
+    private static final System.Logger LOG = System.getLogger(SocketLoop.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
     /** Reconnect interval: the kernel binds ≈0.5 s after launch, and the sockets should notice soon after. */
@@ -141,7 +139,7 @@ final class SocketLoop implements Runnable {
             try {
                 wake.sink().write(ByteBuffer.wrap(PING, 0, 1));
             } catch (IOException e) {
-                LOG.log(Level.FINE, "the kernel IO thread is gone", e);
+                LOG.log(System.Logger.Level.DEBUG, "the kernel IO thread is gone", e);
             }
         }
     }
@@ -181,7 +179,7 @@ final class SocketLoop implements Runnable {
             boolean wasConnected = connected.getCount() == 0;
             connected.countDown();
             if (running) {
-                LOG.log(Level.WARNING, "the kernel IO thread failed", e);
+                LOG.log(System.Logger.Level.WARNING, "the kernel IO thread failed", e);
                 if (wasConnected) {
                     deliver(() -> handler.onFailure(e));
                 }
@@ -244,7 +242,7 @@ final class SocketLoop implements Runnable {
             sent = socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
         }
         if (!sent) {
-            LOG.warning("could not send a message on the " + channel + " channel (error " + socket.errno() + ")");
+            LOG.log(System.Logger.Level.WARNING, "could not send a message on the " + channel + " channel (error " + socket.errno() + ")");
         }
     }
 
@@ -261,7 +259,7 @@ final class SocketLoop implements Runnable {
                 JupyterMessage message = session.deserialize(frames);
                 deliver(() -> handler.onMessage(channel, message));
             } catch (InvalidMessageException e) {
-                LOG.warning("dropped " + e.getMessage() + " on the " + channel + " channel");
+                LOG.log(System.Logger.Level.WARNING, "dropped " + e.getMessage() + " on the " + channel + " channel");
             }
         }
     }

@@ -1,12 +1,12 @@
-package studio.codeact.bench;
+package studio.codeact.agent;
 
 import java.util.Objects;
 
-/** What one json- or text-mode reply asks the harness to do. */
-public sealed interface Action {
+/** What one json- or text-format reply asks for (read by {@link ActionParser#json} and {@link ActionParser#text}). */
+public sealed interface ToolAction {
 
     /** The final answer: the text inside {@code <solution>…</solution>}. */
-    record Solution(String answer) implements Action {
+    record Solution(String answer) implements ToolAction {
         public Solution {
             Objects.requireNonNull(answer);
         }
@@ -19,7 +19,7 @@ public sealed interface Action {
      * @param json  the first call in the reply
      * @param found how many calls the reply held; only the first runs
      */
-    record JsonCall(String json, int found) implements Action {
+    record JsonCall(String json, int found) implements ToolAction {
         public JsonCall {
             Objects.requireNonNull(json);
         }
@@ -32,7 +32,7 @@ public sealed interface Action {
      * @param input the text after {@code Action Input:} (may be empty)
      * @param found how many {@code Action:} lines the reply held; only the first runs
      */
-    record TextCall(String tool, String input, int found) implements Action {
+    record TextCall(String tool, String input, int found) implements ToolAction {
         public TextCall {
             Objects.requireNonNull(tool);
             input = input == null ? "" : input;
@@ -40,6 +40,6 @@ public sealed interface Action {
     }
 
     /** Neither a tool call nor a solution. */
-    record Missing() implements Action {
+    record Missing() implements ToolAction {
     }
 }

@@ -2,8 +2,10 @@ package studio.codeact.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.EngineException;
+import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.engine.TransferProgress;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatRequest;
 import studio.codeact.llm.LlmException;
@@ -67,6 +69,7 @@ public final class CodeActAgent {
     private Map<String, String> packages = Map.of();
     private String pythonVersion = "";
     private String workingFolder = "";
+    private volatile TransferProgress transferProgress = TransferProgress.NONE;
     private boolean prepared;
     /** Data loaded after the conversation began, told with the next question (the system prompt stays as sent). */
     private String dataNote = "";
@@ -124,6 +127,14 @@ public final class CodeActAgent {
     }
 
     /**
+     * Who hears how data files travel to the engine (the remote engine uploads them); the CLI
+     * prints it on stderr, the GUI shows it. Called on the thread that loads the data.
+     */
+    public void setTransferProgress(TransferProgress progress) {
+        transferProgress = progress == null ? TransferProgress.NONE : progress;
+    }
+
+    /**
      * Starts the engine, loads the data files (their loading code becomes the session's first
      * cell), and builds the system prompt. Call once, before the first question; {@link #ask}
      * does it without datasets if it was not called.
@@ -173,7 +184,7 @@ public final class CodeActAgent {
 
     private DatasetLoader.Plan plan(List<Path> files) {
         try {
-            return DatasetLoader.plan(engine, files);
+            return DatasetLoader.plan(engine, files, transferProgress);
         } catch (DatasetException e) {
             throw failedToLoad(e.getMessage());
         }
@@ -489,6 +500,12 @@ public final class CodeActAgent {
         JsonNode facts = PythonHelper.run(engine, PythonHelper.callCode("facts.py", "facts", List.of()), HELPER_TIMEOUT);
         pythonVersion = facts.path("python").asText();
         workingFolder = facts.path("cwd").asText();
+        if (engine.kind() == EngineKind.REMOTE) {
+            // the model is told where its code runs: another machine, whose files are not the user's
+            Map<String, String> where = engine.info().details();
+            workingFolder += " on the Jupyter server " + where.getOrDefault("server", "") + " (kernelspec "
+                    + where.getOrDefault("kernelspec", "default") + "; files you save stay on that server)";
+        }
         Map<String, String> found = new HashMap<>();
         facts.path("packages").properties().forEach(e -> found.put(e.getKey(), e.getValue().asText()));
         packages = Map.copyOf(found);

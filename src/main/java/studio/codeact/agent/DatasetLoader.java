@@ -2,6 +2,7 @@ package studio.codeact.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.engine.TransferProgress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,15 @@ public final class DatasetLoader {
      * @throws DatasetException when a file cannot be loaded at all (unknown workbook engine, Parquet without a reader …)
      */
     public static Plan plan(PythonEngine engine, List<Path> files) {
-        List<String> paths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        return plan(engine, files, TransferProgress.NONE);
+    }
+
+    /**
+     * Plans the loading; each file is read where the engine says ({@link PythonEngine#dataPath}:
+     * the local file, or its copy on a Jupyter server, uploaded with {@code progress}).
+     */
+    public static Plan plan(PythonEngine engine, List<Path> files, TransferProgress progress) {
+        List<String> paths = files.stream().map(p -> engine.dataPath(p, progress)).toList();
         JsonNode result = PythonHelper.run(engine, PythonHelper.callCode(SCRIPT, "plan", List.of(paths, List.of())), HELPER_TIMEOUT);
         List<Entry> entries = new ArrayList<>();
         for (JsonNode node : result.path("datasets")) {

@@ -12,6 +12,7 @@ import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.engine.TransferProgress;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class BenchPython {
     /** Puts the harness on the interpreter's path and imports it. Needed again after a restart. */
     public void install() {
         String code = "(lambda p: None if p in __import__('sys').path else __import__('sys').path.insert(0, p))("
-                + studio.codeact.engine.PythonLiteral.string(BundledFiles.harnessFolder().toString()) + ")\n"
+                + studio.codeact.engine.PythonLiteral.string(engine.dataPath(BundledFiles.harnessFolder(), TransferProgress.NONE)) + ")\n"
                 + "__import__('importlib').import_module('codeact_bench.harness') and None";
         ExecutionResult result = execute(code, CHECK_TIMEOUT);
         if (!result.ok()) {
@@ -59,7 +60,8 @@ public final class BenchPython {
 
     /** Reads a suite folder; a suite that cannot be read is a {@link BenchException} naming the problem. */
     public TaskSuite load(Path folder) {
-        JsonNode suite = call(CHECK_TIMEOUT, "load", folder.toAbsolutePath().toString());
+        // a remote engine's Python reads the suite from its copy on the server
+        JsonNode suite = call(CHECK_TIMEOUT, "load", engine.dataPath(folder, TransferProgress.NONE));
         if (suite.has("error")) {
             throw new BenchException(suite.get("error").asText());
         }

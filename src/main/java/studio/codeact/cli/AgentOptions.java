@@ -42,8 +42,11 @@ final class AgentOptions {
     @Option(names = "--cell-timeout", paramLabel = "SEC", defaultValue = "60", description = "Interrupt an action after this many seconds (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
 
-    @Option(names = "--engine", paramLabel = "embedded|kernel", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "embedded|kernel|remote", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
     String engine;
+
+    @picocli.CommandLine.Mixin
+    JupyterOptions jupyter = new JupyterOptions();
 
     @Option(names = "--confirm", description = "Ask on the terminal before running each action.")
     boolean confirm;

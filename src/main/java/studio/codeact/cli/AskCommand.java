@@ -102,7 +102,7 @@ public final class AskCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         } catch (EngineException e) {
             stderr.println("codeact: the Python engine failed: " + e.getMessage());
-            return Main.FAILED;
+            return JupyterOptions.exitCode(e);
         }
     }
 

@@ -26,11 +26,9 @@ import studio.codeact.bench.TaskCheck;
 import studio.codeact.bench.TaskClass;
 import studio.codeact.bench.TaskSuite;
 import studio.codeact.bench.ToolCallEpisode;
-import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
-import studio.codeact.engine.PythonLocator;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.LlmException;
 import studio.codeact.llm.ProviderConfig;
@@ -96,8 +94,12 @@ public final class BenchCommand implements Callable<Integer> {
     boolean checkSuite;
 
     @Option(names = "--engine", paramLabel = "KIND",
-            description = "embedded or kernel (default: embedded for one job, kernel for several; the embedded engine runs one task at a time).")
+            description = "embedded, kernel or remote (default: embedded for one job, kernel for several; the embedded engine runs one task "
+                    + "at a time; remote runs --jobs N kernels on the Jupyter server).")
     String engine;
+
+    @picocli.CommandLine.Mixin
+    JupyterOptions jupyter = new JupyterOptions();
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
@@ -135,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A new engine of a kind, working in OUT/work so that files made by code-mode models stay out of the way. */
     private PythonEngine newEngine(EngineKind kind) {
-        return Engines.create(kind, EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(workFolder()));
+        return Engines.create(kind, jupyter.engineConfig(kind, python, null).withWorkingDirectory(workFolder()));
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class ChatCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         } catch (EngineException e) {
             err.println("codeact: the Python engine failed: " + e.getMessage());
-            return Main.FAILED;
+            return JupyterOptions.exitCode(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

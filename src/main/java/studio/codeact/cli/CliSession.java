@@ -10,7 +10,8 @@ import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
-import studio.codeact.engine.PythonLocator;
+import studio.codeact.engine.JupyterServerConfig;
+import studio.codeact.engine.JupyterServerException;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.ProviderConfig;
 import studio.codeact.llm.settings.ModelPrice;
@@ -48,7 +49,7 @@ final class CliSession implements AutoCloseable {
 
     /** Everything checked, nothing created yet. */
     record Checked(AgentOptions options, EngineKind kind, ProviderConfig connection, AgentConfig config, SessionResume resumed,
-                   Map<String, Path> moves, Path out) { }
+                   Map<String, Path> moves, Path out, EngineConfig engine) { }
 
     private final Checked checked;
     private final Path folder;
@@ -78,6 +79,7 @@ final class CliSession implements AutoCloseable {
      */
     static Checked check(AgentOptions options, SessionOptions where) {
         EngineKind kind = options.engineKind();
+        EngineConfig engine = options.jupyter.engineConfig(kind, options.python, options.settings);
         DatasetLoader.checkReadable(options.data);
         ProviderConfig connection = options.connection();
         AgentConfig config = options.agentConfig(connection);
@@ -99,7 +101,19 @@ final class CliSession implements AutoCloseable {
             throw new IllegalArgumentException(where.out + " already holds a session; choose another --out folder, or continue it with"
                     + " codeact ask --resume " + where.out + " \"next question\"");
         }
-        return new Checked(options, kind, connection, config, resumed, resolved, where.out);
+        engine.jupyterServer().ifPresent(CliSession::checkToken);
+        return new Checked(options, kind, connection, config, resumed, resolved, where.out, engine);
+    }
+
+    /** A token the Jupyter server refuses is bad input, said before any model call; other server trouble shows when the engine starts. */
+    private static void checkToken(JupyterServerConfig server) {
+        try {
+            Engines.checkJupyterServer(server, false);
+        } catch (JupyterServerException e) {
+            if (e.problem() == JupyterServerException.Problem.UNAUTHORIZED) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
     }
 
     static String missingMessage(List<String> missing) {
@@ -142,10 +156,10 @@ final class CliSession implements AutoCloseable {
                     checked.config().actionMode().id(), work.toString(), checked.config().maxTurns(), "", List.of());
             store = SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));
         }
-        PythonEngine python = Engines.create(checked.kind(),
-                EngineConfig.of(PythonLocator.chooseReady(checked.options().python)).withWorkingDirectory(work));
+        PythonEngine python = Engines.create(checked.kind(), checked.engine().withWorkingDirectory(work));
         CodeActAgent agent = new CodeActAgent(ChatModels.create(checked.connection()), python, store, checked.config());
         agent.setListener(listener);
+        agent.setTransferProgress(new UploadReporter(err));
         if (checked.options().confirm) {
             agent.setApprover(new TerminalApprover(terminal, err));
         }

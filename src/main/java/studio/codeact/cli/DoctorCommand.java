@@ -7,6 +7,8 @@ import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineInfo;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
+import studio.codeact.engine.JupyterServerCheck;
+import studio.codeact.engine.JupyterServerConfig;
 import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.llm.settings.SettingsFile;
@@ -22,8 +24,12 @@ import java.util.concurrent.Callable;
         description = "Check Java, Python, the Python packages and both engines; print the fix for anything missing.")
 public final class DoctorCommand implements Callable<Integer> {
 
-    @Option(names = "--engine", paramLabel = "KIND", description = "Engine to treat as in use: embedded or kernel (default: the settings file's, else embedded).")
+    @Option(names = "--engine", paramLabel = "KIND",
+            description = "Engine to treat as in use: embedded, kernel or remote (default: the settings file's, else embedded).")
     String engine;
+
+    @picocli.CommandLine.Mixin
+    JupyterOptions jupyter = new JupyterOptions();
 
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter to check (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
@@ -37,6 +43,9 @@ public final class DoctorCommand implements Callable<Integer> {
         boolean healthy = true;
         out.printf("java       %s (%s) at %s%n", System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("java.home"));
+        if (engine != null && EngineKind.parse(engine) == EngineKind.REMOTE) {
+            return checkServer(out);
+        }
         PythonInterpreter interpreter;
         try {
             interpreter = PythonLocator.locate(python != null ? python : settings().path("python").asText(null));
@@ -72,7 +81,7 @@ public final class DoctorCommand implements Callable<Integer> {
         EngineKind inUse = engine != null ? EngineKind.parse(engine)
                 : EngineKind.parse(settings().path("engine").asText(EngineKind.EMBEDDED.id()));
         boolean inUseWorks = false;
-        for (EngineKind kind : EngineKind.values()) {
+        for (EngineKind kind : List.of(EngineKind.EMBEDDED, EngineKind.KERNEL)) {
             String label = String.format("%-10s", kind.id());
             try (PythonEngine candidate = Engines.create(kind, EngineConfig.of(interpreter.executable()))) {
                 candidate.start();
@@ -97,6 +106,31 @@ public final class DoctorCommand implements Callable<Integer> {
         out.printf("in use     %s engine (%s)%n", inUse.id(), engine != null ? "--engine"
                 : settings().has("engine") ? "from " + SettingsFile.standard().path() : "the default; choose with --engine or Settings → Python engine");
         return inUseWorks;
+    }
+
+    /** {@code --engine remote}: the Jupyter server's version, kernelspecs, and a kernel started, asked and stopped. */
+    private int checkServer(PrintStream out) {
+        JupyterServerConfig server;
+        try {
+            server = jupyter.server(EngineKind.REMOTE, settings(), System.getenv()).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            out.println("remote     " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        out.printf("server     %s (token %s)%n", server.url(), server.token().isEmpty() ? "none" : "set");
+        try {
+            JupyterServerCheck check = Engines.checkJupyterServer(server, true);
+            out.printf("  version            %s%n", check.version());
+            out.printf("  kernelspecs        %s (default %s)%n", String.join(", ", check.kernelSpecs()), check.defaultKernel());
+            out.printf("remote     ready: kernel %s started, answered over the %s WebSocket (Python %s) and stopped in %.0f ms%n",
+                    check.kernelStarted(), check.wireFormat(), check.pythonVersion(), check.kernelMillis());
+            out.println("ok         the Jupyter server can run CodeAct Studio's code: ./codeact ask --engine remote --jupyter-url " + server.url() + " …");
+            return Main.OK;
+        } catch (EngineException e) {
+            out.println("remote     NOT AVAILABLE: " + e.getMessage());
+            out.println("NOT READY  see the message above");
+            return JupyterOptions.exitCode(e);
+        }
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode settings() {

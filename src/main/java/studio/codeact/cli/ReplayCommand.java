@@ -12,7 +12,6 @@ import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
-import studio.codeact.engine.PythonLocator;
 import studio.codeact.session.OutputCompaction;
 import studio.codeact.session.Session;
 import studio.codeact.session.SessionException;
@@ -42,8 +41,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SESSION_DIR", description = "A session folder (it holds session.json).")
     Path folder;
 
-    @Option(names = "--engine", paramLabel = "embedded|kernel", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--engine", paramLabel = "embedded|kernel|remote", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
     String engine;
+
+    @CommandLine.Mixin
+    JupyterOptions jupyter = new JupyterOptions();
 
     @Option(names = "--cell-timeout", paramLabel = "SEC", defaultValue = "60", description = "Interrupt a cell after this many seconds (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
@@ -57,16 +59,18 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Session session;
         EngineKind kind;
+        EngineConfig base;
         try {
             kind = EngineKind.parse(engine);
             session = SessionStore.read(folder);
+            base = jupyter.engineConfig(kind, python, null);
         } catch (IllegalArgumentException | SessionException e) {
             err.println("codeact: " + e.getMessage());
             return Main.BAD_INPUT;
         }
         Path recorded = session.info().workingFolder().isEmpty() ? null : Path.of(session.info().workingFolder());
         Path work = recorded != null && Files.isDirectory(recorded) ? recorded : folder.toAbsolutePath();
-        EngineConfig config = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(work);
+        EngineConfig config = base.withWorkingDirectory(work);
         Duration timeout = Duration.ofMillis(Math.round(cellTimeout * 1000));
         out.printf("replaying %d cells of session %s with the %s engine%n", session.cells().size(), session.id(), kind.id());
         out.flush();
@@ -79,7 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
             });
         } catch (EngineException e) {
             err.println("codeact: the Python engine failed: " + e.getMessage());
-            return Main.FAILED;
+            return JupyterOptions.exitCode(e);
         }
         long matched = count(comparisons, CellComparison.Verdict.MATCH);
         long different = count(comparisons, CellComparison.Verdict.DIFFERENT);

@@ -8,22 +8,30 @@ import java.util.Optional;
 /**
  * How to start an engine.
  *
- * @param python           the interpreter to use (from {@link PythonLocator})
- * @param workingDirectory the folder code runs in (the session's working folder)
+ * @param python           the interpreter to use (from {@link PythonLocator}); the remote engine ignores it
+ * @param workingDirectory the folder code runs in (the session's working folder); the remote engine
+ *                         keeps figures and downloads here and works in a folder of the same name on the server
  * @param memoryLimitBytes ceiling on the interpreter's memory; 0 means the engine's default
  *                         (embedded: a share of physical memory; kernel: none)
  * @param kernelSpec       kernel engine only: a kernelspec name to launch instead of {@code python}
  * @param interruptGrace   how long a timed-out or interrupted cell may take to stop before the
  *                         engine escalates (kernel: restart)
+ * @param jupyterServer    remote engine only: the server to run kernels on
  */
 public record EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes,
-                           Optional<String> kernelSpec, Duration interruptGrace) {
+                           Optional<String> kernelSpec, Duration interruptGrace, Optional<JupyterServerConfig> jupyterServer) {
 
     public EngineConfig {
         Objects.requireNonNull(python, "python");
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
         kernelSpec = kernelSpec == null ? Optional.empty() : kernelSpec;
         interruptGrace = interruptGrace == null ? Duration.ofSeconds(5) : interruptGrace;
+        jupyterServer = jupyterServer == null ? Optional.empty() : jupyterServer;
+    }
+
+    /** A local engine's configuration (no Jupyter server). */
+    public EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes, Optional<String> kernelSpec, Duration interruptGrace) {
+        this(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, Optional.empty());
     }
 
     public static EngineConfig of(Path python) {
@@ -31,14 +39,18 @@ public record EngineConfig(Path python, Path workingDirectory, long memoryLimitB
     }
 
     public EngineConfig withWorkingDirectory(Path folder) {
-        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace);
+        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace, jupyterServer);
     }
 
     public EngineConfig withMemoryLimit(long bytes) {
-        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace);
+        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace, jupyterServer);
     }
 
     public EngineConfig withKernelSpec(String name) {
-        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace);
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace, jupyterServer);
+    }
+
+    public EngineConfig withJupyterServer(JupyterServerConfig server) {
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, Optional.ofNullable(server));
     }
 }

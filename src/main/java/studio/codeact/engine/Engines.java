@@ -2,6 +2,8 @@ package studio.codeact.engine;
 
 import studio.codeact.engine.embedded.EmbeddedEngine;
 import studio.codeact.engine.kernel.KernelEngine;
+import studio.codeact.engine.remote.RemoteEngine;
+import studio.codeact.engine.remote.ServerCheck;
 
 /**
  * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
@@ -16,6 +18,17 @@ public final class Engines {
         return switch (kind) {
             case EMBEDDED -> new EmbeddedEngine(config);
             case KERNEL -> new KernelEngine(config);
+            case REMOTE -> new RemoteEngine(config);
         };
+    }
+
+    /**
+     * Checks a Jupyter server for the remote engine: version and token, kernelspecs, and with
+     * {@code startKernel} a kernel started, answered over its WebSocket and shut down. Blocks.
+     *
+     * @throws JupyterServerException with a sentence to show when a step fails
+     */
+    public static JupyterServerCheck checkJupyterServer(JupyterServerConfig server, boolean startKernel) {
+        return ServerCheck.run(server, startKernel);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface PythonEngine extends AutoCloseable {
 
-    /** {@code embedded} or {@code kernel}. */
+    /** {@code embedded}, {@code kernel} or {@code remote}. */
     EngineKind kind();
 
     /** Starts the interpreter and waits until it can run code. Idempotent. */
@@ -67,6 +67,17 @@ public interface PythonEngine extends AutoCloseable {
 
     /** A page of rows of a DataFrame variable; fails with {@link EngineException} if it is not one. */
     CompletableFuture<TablePage> readTable(TableQuery query);
+
+    /**
+     * The path under which this engine's Python reads {@code localFile}: the file's own absolute
+     * path for engines on this machine; the remote engine uploads it to the server (reporting to
+     * {@code progress}) or names it in the server's data folder. Blocks while a file travels.
+     *
+     * @throws EngineException when the file cannot be made available
+     */
+    default String dataPath(java.nio.file.Path localFile, TransferProgress progress) {
+        return localFile.toAbsolutePath().toString();
+    }
 
     /** Facts about the interpreter (paths, versions) as the doctor prints them. */
     EngineInfo info();

@@ -1,6 +1,8 @@
 package studio.codeact.gui;
 
 import studio.codeact.engine.EngineConfig;
+import studio.codeact.engine.EngineException;
+import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
@@ -16,7 +18,17 @@ public final class EngineFactory {
 
     /** A new, not started engine of the kind, interpreter and kernelspec {@code form} names, running code in {@code folder}. */
     public static PythonEngine create(SettingsForm form, Path folder) {
-        EngineConfig config = EngineConfig.of(PythonLocator.chooseReady(form.python())).withWorkingDirectory(folder);
+        boolean remote = form.engine() == EngineKind.REMOTE;
+        // the remote engine runs no local Python
+        EngineConfig config = EngineConfig.of(remote ? PythonLocator.choose(form.python()) : PythonLocator.chooseReady(form.python()))
+                .withWorkingDirectory(folder);
+        if (remote) {
+            try {
+                return Engines.create(form.engine(), config.withJupyterServer(form.jupyter().toConfig(System.getenv())));
+            } catch (IllegalArgumentException e) {
+                throw new EngineException(e.getMessage() + " (Settings → Python engine → Jupyter server)", e);
+            }
+        }
         if (!form.kernelSpec().isBlank()) {
             config = config.withKernelSpec(form.kernelSpec());
         }

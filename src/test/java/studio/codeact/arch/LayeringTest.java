@@ -38,9 +38,20 @@ class LayeringTest {
 
     @Test
     void engineImplementationsAreChosenInOnePlace() {
-        noClasses().that().resideOutsideOfPackages("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..")
+        noClasses().that().resideOutsideOfPackages("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..",
+                        "studio.codeact.engine.remote..")
                 .and().doNotHaveFullyQualifiedName("studio.codeact.engine.Engines")
-                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..",
+                        "studio.codeact.engine.remote..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theRemoteEngineSharesTheProtocolCoreNotTheZeroMqEngine() {
+        noClasses().that().resideInAPackage("studio.codeact.engine.remote..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.kernel..", "studio.codeact.engine.embedded..",
+                        "org.zeromq..", "zmq..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -191,6 +191,9 @@ public final class AssistantBridge implements Assistant {
         return current == null ? java.util.Optional.empty() : current.folder();
     }
 
+    /** The file being uploaded now (agent thread only). */
+    private String uploading;
+
     private studio.codeact.session.SessionStore currentStore() {
         synchronized (agentLock) {
             return store;
@@ -215,6 +218,7 @@ public final class AssistantBridge implements Assistant {
         CodeActAgent made = agents.apply(forStore);
         made.setListener(this::onEvent);
         made.setApprover(this::review);
+        made.setTransferProgress(this::uploaded);
         synchronized (agentLock) {
             if (store == forStore && agent == null) {
                 agent = made;
@@ -223,6 +227,21 @@ public final class AssistantBridge implements Assistant {
         }
         made.cancel(); // reset() ran while it started: it belongs to a session the user left
         throw new java.util.concurrent.CancellationException("the session was replaced while its engine started");
+    }
+
+    /** A data file on its way to the remote engine's server: a notice when it starts and when it is there (agent thread). */
+    private void uploaded(String file, long sent, long total) {
+        boolean started = !file.equals(uploading);
+        uploading = sent == total ? null : file;
+        String text;
+        if (sent == total) {
+            text = String.format(java.util.Locale.ROOT, "Uploaded %s (%.1f MB) to the Jupyter server.", file, total / 1e6);
+        } else if (started) {
+            text = String.format(java.util.Locale.ROOT, "Uploading %s (%.1f MB) to the Jupyter server…", file, total / 1e6);
+        } else {
+            return;
+        }
+        ui.execute(() -> chat.notice(ChatItem.Level.INFO, text));
     }
 
     /** Called on the agent thread, which waits while the user decides. */

@@ -3,6 +3,7 @@ package studio.codeact.gui.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import studio.codeact.engine.EngineKind;
+import studio.codeact.engine.JupyterServerConfig;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.ModelInfo;
 import studio.codeact.llm.Provider;
@@ -19,6 +20,7 @@ import java.util.List;
  * the engine and assistant settings beside them:
  * <pre>{@code
  * "engine": "embedded", "kernelSpec": "",
+ * "jupyter": {"url": "http://127.0.0.1:8888", "token": "…", "kernel": "", "caFile": "", "dataPath": ""},
  * "agent": {"maxTurns": 10, "cellTimeoutSeconds": 60, "privacy": "sample_rows"},
  * "prices": {"gpt-4o-mini": {"input": 0.15, "cached_input": 0.075, "output": 0.6, "cache_write": 0.15}}
  * }</pre>
@@ -51,7 +53,8 @@ public final class FileSettingsStorage implements SettingsStorage {
         return new SettingsForm(choice, endpoint.baseUrl(), endpoint.model() == null ? "" : endpoint.model(),
                 endpoint.apiKey(), engine, root.path("python").asText(""), root.path("kernelSpec").asText(""),
                 agent.path("maxTurns").asInt(DEFAULT_TURNS), agent.path("cellTimeoutSeconds").asInt(DEFAULT_CELL_TIMEOUT),
-                "schema_only".equals(agent.path("privacy").asText()), false, 13, PriceTable.read(root).toText());
+                "schema_only".equals(agent.path("privacy").asText()), false, 13, PriceTable.read(root).toText(),
+                jupyter(root.path(JupyterServerConfig.SETTINGS_KEY)));
     }
 
     @Override
@@ -78,7 +81,23 @@ public final class FileSettingsStorage implements SettingsStorage {
             agent.put("maxTurns", form.turnLimit());
             agent.put("cellTimeoutSeconds", form.cellTimeoutSeconds());
             agent.put("privacy", form.schemaOnly() ? "schema_only" : "sample_rows");
+            JupyterForm server = form.jupyter();
+            if (server.equals(JupyterForm.EMPTY)) {
+                root.remove(JupyterServerConfig.SETTINGS_KEY);
+            } else {
+                ObjectNode section = root.putObject(JupyterServerConfig.SETTINGS_KEY);
+                section.put("url", server.url());
+                section.put("token", server.token());
+                section.put("kernel", server.kernel());
+                section.put("caFile", server.caFile());
+                section.put("dataPath", server.dataPath());
+            }
         });
+    }
+
+    private static JupyterForm jupyter(JsonNode section) {
+        return new JupyterForm(section.path("url").asText(""), section.path("token").asText(""), section.path("kernel").asText(""),
+                section.path("caFile").asText(""), section.path("dataPath").asText(""));
     }
 
     @Override

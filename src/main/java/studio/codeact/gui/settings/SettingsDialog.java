@@ -80,18 +80,24 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         ToggleGroup engines = new ToggleGroup();
         RadioButton embedded = new RadioButton("Embedded (in the app)");
         RadioButton kernel = new RadioButton("Jupyter kernel (own process)");
+        RadioButton remote = new RadioButton("Jupyter server");
+        remote.setId("engine-remote");
         embedded.setToggleGroup(engines);
         kernel.setToggleGroup(engines);
-        embedded.setSelected(model.engineProperty().get() == EngineKind.EMBEDDED);
-        kernel.setSelected(model.engineProperty().get() == EngineKind.KERNEL);
-        model.engineProperty().addListener((obs, old, now) -> (now == EngineKind.KERNEL ? kernel : embedded).setSelected(true));
+        remote.setToggleGroup(engines);
+        java.util.Map<EngineKind, RadioButton> radios = java.util.Map.of(EngineKind.EMBEDDED, embedded, EngineKind.KERNEL, kernel,
+                EngineKind.REMOTE, remote);
+        radios.get(model.engineProperty().get()).setSelected(true);
+        model.engineProperty().addListener((obs, old, now) -> radios.get(now).setSelected(true));
         engines.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.engineProperty().set(now == kernel ? EngineKind.KERNEL : EngineKind.EMBEDDED);
-                model.checkPython();
+                model.engineProperty().set(now == kernel ? EngineKind.KERNEL : now == remote ? EngineKind.REMOTE : EngineKind.EMBEDDED);
+                if (now != remote) {
+                    model.checkPython();
+                }
             }
         });
-        field("Engine", new HBox(12, embedded, kernel));
+        field("Engine", new HBox(12, embedded, kernel, remote));
         TextField python = new TextField();
         python.setId("python");
         python.setPromptText("default: $CODEACT_PYTHON, then /usr/bin/python3");
@@ -131,6 +137,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         fix.visibleProperty().bind(model.doctorFixProperty().isNotEmpty());
         fix.managedProperty().bind(fix.visibleProperty());
         grid.add(fix, 1, row++);
+        jupyterServer(model.jupyter(), model.engineProperty().isNotEqualTo(EngineKind.REMOTE));
 
         section("Assistant");
         Spinner<Integer> turns = new Spinner<>(1, 100, model.turnLimitProperty().get());
@@ -178,6 +185,59 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         setResizable(true);
         setResultConverter(button -> button == SAVE ? model.form() : null);
+    }
+
+    /** The remote engine's server: URL, token, kernel listed from the server, "Test connection". */
+    private void jupyterServer(JupyterServerViewModel server, javafx.beans.value.ObservableBooleanValue off) {
+        TextField address = new TextField();
+        address.setId("jupyter-url");
+        address.setPromptText("http://127.0.0.1:8888, https://hub.example.org/user/NAME, or a gateway");
+        address.textProperty().bindBidirectional(server.urlProperty());
+        address.disableProperty().bind(off);
+        field("Jupyter server", address);
+        PasswordField token = new PasswordField();
+        token.setId("jupyter-token");
+        token.setPromptText("blank: $JUPYTER_TOKEN");
+        token.textProperty().bindBidirectional(server.tokenProperty());
+        token.disableProperty().bind(off);
+        field("Token", token);
+        ComboBox<String> kernels = new ComboBox<>(server.kernels());
+        kernels.setId("jupyter-kernel");
+        kernels.setEditable(true);
+        kernels.setPromptText("the server's default");
+        kernels.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(kernels, Priority.ALWAYS);
+        kernels.valueProperty().bindBidirectional(server.kernelProperty());
+        Button listKernels = new Button("List kernels");
+        listKernels.setOnAction(event -> server.listKernels());
+        Button test = new Button("Test connection");
+        test.setId("jupyter-test");
+        test.setOnAction(event -> server.testConnection());
+        listKernels.disableProperty().bind(Bindings.or(off, server.busyProperty()));
+        test.disableProperty().bind(Bindings.or(off, server.busyProperty()));
+        kernels.disableProperty().bind(off);
+        field("Kernel", new HBox(6, kernels, listKernels, test));
+        Label result = new Label();
+        result.setId("jupyter-result");
+        result.setWrapText(true);
+        result.textProperty().bind(server.messageProperty());
+        result.getStyleClass().add("doctor");
+        server.okProperty().addListener((obs, old, ok) -> {
+            result.getStyleClass().removeAll("ok", "bad");
+            result.getStyleClass().add(ok ? "ok" : "bad");
+        });
+        grid.add(result, 1, row++);
+        TextField data = new TextField();
+        data.setPromptText("optional: a folder on the server where the data already is (read there, not uploaded)");
+        data.textProperty().bindBidirectional(server.dataPathProperty());
+        data.disableProperty().bind(off);
+        field("Data on server", data);
+        TextField ca = new TextField();
+        ca.setPromptText("optional: a PEM file of extra certificate authorities for https");
+        ca.textProperty().bindBidirectional(server.caFileProperty());
+        ca.disableProperty().bind(off);
+        field("CA file", ca);
+        hint("The token is stored only in the settings file, readable by you alone.");
     }
 
     private void section(String title) {

@@ -18,15 +18,30 @@ import studio.codeact.engine.EngineKind;
  * @param dark               dark theme
  * @param fontSize           text size in pixels
  * @param prices             the price table as text, one model a line ({@link studio.codeact.llm.settings.PriceTable}); empty by default
+ * @param jupyter            the remote engine's Jupyter server
  */
 public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
                            String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
-                           boolean dark, int fontSize, String prices) {
+                           boolean dark, int fontSize, String prices, JupyterForm jupyter) {
 
-    /** A form with an empty price table. */
+    /** A form with an empty price table and no Jupyter server. */
     public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
                         String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize) {
-        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, "");
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, "",
+                JupyterForm.EMPTY);
+    }
+
+    /** A form with a price table and no Jupyter server. */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize, String prices) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, prices,
+                JupyterForm.EMPTY);
+    }
+
+    /** A form with a Jupyter server and an empty price table. */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize, JupyterForm jupyter) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, "", jupyter);
     }
 
     public SettingsForm {
@@ -40,6 +55,7 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         turnLimit = turnLimit <= 0 ? 10 : turnLimit;
         cellTimeoutSeconds = Math.max(0, cellTimeoutSeconds);
         prices = prices == null ? "" : prices.strip();
+        jupyter = jupyter == null ? JupyterForm.EMPTY : jupyter;
     }
 
     /** The price of the model in use, when the table names it. */
@@ -62,12 +78,17 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
 
     public SettingsForm withEngine(EngineKind kind) {
         return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize,
-                prices);
+                prices, jupyter);
+    }
+
+    public SettingsForm withJupyter(JupyterForm server) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark,
+                fontSize, prices, server);
     }
 
     public SettingsForm withAppearance(boolean isDark, int size) {
         return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size,
-                prices);
+                prices, jupyter);
     }
 
     /** Never shows the key. */
@@ -75,6 +96,6 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
     public String toString() {
         return "SettingsForm[provider=" + provider.name() + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "***") + ", engine=" + engine + ", python=" + python
-                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + "]";
+                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + ", jupyter=" + jupyter + "]";
     }
 }

@@ -56,6 +56,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper doctorFix = new ReadOnlyStringWrapper(this, "doctorFix", "");
     private final ReadOnlyBooleanWrapper pythonOk = new ReadOnlyBooleanWrapper(this, "pythonOk", false);
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
+    private final JupyterServerViewModel jupyter;
 
     /**
      * @param doctor checks an interpreter path for an engine kind (blocking; called on the worker)
@@ -65,6 +66,7 @@ public final class SettingsViewModel {
         this.doctor = doctor;
         this.ui = ui;
         this.worker = worker;
+        this.jupyter = new JupyterServerViewModel(ui, worker);
         provider.addListener((obs, old, now) -> {
             if (old != null && (baseUrl.get().isBlank() || baseUrl.get().equals(old.defaultUrl()))) {
                 baseUrl.set(now.defaultUrl());
@@ -103,6 +105,8 @@ public final class SettingsViewModel {
     public ReadOnlyStringProperty doctorFixProperty() { return doctorFix.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pythonOkProperty() { return pythonOk.getReadOnlyProperty(); }
     public ReadOnlyStringProperty saveErrorProperty() { return saveError.getReadOnlyProperty(); }
+    /** The remote engine's server settings and checks. */
+    public JupyterServerViewModel jupyter() { return jupyter; }
 
     // Commands
 
@@ -130,12 +134,13 @@ public final class SettingsViewModel {
         dark.set(form.dark());
         fontSize.set(form.fontSize());
         prices.set(form.prices());
+        jupyter.show(form.jupyter());
     }
 
     /** The fields as a form. */
     public SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), apiKey.get(), engine.get(), python.get(),
-                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get());
+                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get(), jupyter.form());
     }
 
     /** Asks the server which models it offers. */

@@ -1,0 +1,183 @@
+package studio.codeact.engine.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import studio.codeact.engine.JupyterServerConfig;
+import studio.codeact.engine.JupyterServerException;
+import studio.codeact.engine.JupyterServerException.Problem;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The HTTP side of one Jupyter server: an OkHttp client that sends the token in the
+ * {@code Authorization: token …} header (never in a URL, never logged), trusts the system's
+ * certificate authorities plus an optional CA file, retries a server that does not answer, and
+ * maps failures once into {@link JupyterServerException}s whose messages say what to do.
+ * Thread-safe.
+ */
+final class ServerHttp {
+
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Connection attempts before the server counts as unreachable, and the wait before each retry. */
+    static final int ATTEMPTS = 3;
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    /** WebSocket pings: OkHttp fails a socket whose ping is not answered before the next, so a dead link shows within 2 × this (10 s). */
+    static final Duration PING_INTERVAL = Duration.ofSeconds(5);
+
+    private final JupyterServerConfig config;
+    private final HttpUrl base;
+    private final OkHttpClient client;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ServerHttp(JupyterServerConfig config) {
+        this.config = config;
+        HttpUrl parsed = HttpUrl.parse(config.url().toString());
+        if (parsed == null) {
+            throw new IllegalArgumentException("'" + config.url() + "' is not an http(s) URL");
+        }
+        this.base = parsed;
+        String token = config.token();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60))
+                .pingInterval(PING_INTERVAL)
+                .retryOnConnectionFailure(true)
+                .addInterceptor(chain -> token.isEmpty() ? chain.proceed(chain.request())
+                        : chain.proceed(chain.request().newBuilder().header("Authorization", "token " + token).build()));
+        config.caFile().ifPresent(file -> {
+            Trust trust = Trust.withExtraAuthorities(file);
+            builder.sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager());
+        });
+        this.client = builder.build();
+    }
+
+    JupyterServerConfig config() {
+        return config;
+    }
+
+    OkHttpClient client() {
+        return client;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    /** {@code base/segment/segment…}, each segment encoded (a path given as "a/b" is split on '/'). */
+    HttpUrl url(String... segments) {
+        HttpUrl.Builder builder = base.newBuilder();
+        for (String segment : segments) {
+            for (String part : segment.split("/")) {
+                if (!part.isEmpty()) {
+                    builder.addPathSegment(part);
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /** The server's URL as messages name it. */
+    String describe() {
+        return config.url().toString();
+    }
+
+    JsonNode get(HttpUrl url, String what) {
+        return call(new Request.Builder().url(url).get().build(), what, true);
+    }
+
+    JsonNode post(HttpUrl url, JsonNode body, String what) {
+        return call(new Request.Builder().url(url).post(body(body)).build(), what, false);
+    }
+
+    JsonNode put(HttpUrl url, JsonNode body, String what) {
+        return call(new Request.Builder().url(url).put(body(body)).build(), what, true);
+    }
+
+    JsonNode delete(HttpUrl url, String what) {
+        return call(new Request.Builder().url(url).delete().build(), what, true);
+    }
+
+    RequestBody body(JsonNode body) {
+        try {
+            return RequestBody.create(json.writeValueAsBytes(body), JSON);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("could not encode a request body", e);
+        }
+    }
+
+    /**
+     * Sends a request; retries up to {@link #ATTEMPTS} times when the server does not answer (any
+     * I/O failure when {@code idempotent}, else only a refused connection, where nothing was sent).
+     * An empty body reads as JSON null.
+     */
+    JsonNode call(Request request, String what, boolean idempotent) {
+        IOException last = null;
+        Duration wait = FIRST_RETRY;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Response response = client.newCall(request).execute()) {
+                return read(response, what);
+            } catch (IOException e) {
+                last = e;
+                boolean nothingSent = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+                if (!idempotent && !nothingSent) {
+                    break;
+                }
+                if (attempt < ATTEMPTS) {
+                    LockSupport.parkNanos(wait.toNanos());
+                    wait = wait.multipliedBy(2);
+                }
+            }
+        }
+        throw unreachable(last);
+    }
+
+    JupyterServerException unreachable(IOException cause) {
+        String detail = cause == null ? "" : " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
+        return new JupyterServerException(Problem.UNREACHABLE, "the Jupyter server at " + describe() + " is unreachable" + detail
+                + " after " + ATTEMPTS + " attempts; check the URL, that the server runs, and the network", cause);
+    }
+
+    private JsonNode read(Response response, String what) throws IOException {
+        ResponseBody body = response.body();
+        String text = body.string();
+        int code = response.code();
+        if (response.isSuccessful()) {
+            return text.isBlank() ? json.nullNode() : json.readTree(text);
+        }
+        throw failure(code, text, what);
+    }
+
+    /** The exception for an HTTP error status; the server's own {@code message} is quoted when it sent one. */
+    JupyterServerException failure(int code, String body, String what) {
+        String serverSays = "";
+        try {
+            JsonNode error = json.readTree(body);
+            serverSays = error.path("message").asText(error.path("reason").asText(""));
+        } catch (IOException | RuntimeException notJson) {
+            // an HTML error page: the status says enough
+        }
+        String quoted = serverSays.isBlank() ? "" : ": " + serverSays;
+        return switch (code) {
+            case 401, 403 -> new JupyterServerException(Problem.UNAUTHORIZED, "the Jupyter server at " + describe()
+                    + " refused the token (HTTP " + code + ")" + "; set the right one with --jupyter-token-env VAR, JUPYTER_TOKEN"
+                    + " or Settings → Python engine → Jupyter server");
+            case 404 -> new JupyterServerException(Problem.NOT_FOUND, "the Jupyter server at " + describe() + " could not " + what
+                    + ": it is not there (HTTP 404" + quoted + ")");
+            default -> new JupyterServerException(Problem.REFUSED, "the Jupyter server at " + describe() + " could not " + what
+                    + " (HTTP " + code + quoted + ")");
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package studio.codeact.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import studio.codeact.session.Exports;
+import studio.codeact.session.SessionStatus;
+import studio.codeact.session.SessionStore;
+import studio.codeact.testing.JupyterServerFixture;
+import studio.codeact.testing.LastingFolder;
+import studio.codeact.testing.OpenAiWireServer;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code codeact ask --engine remote} end to end: a scripted model behind a real OpenAI-wire HTTP
+ * server, a real Jupyter Server on loopback, the real session folder.
+ */
+class AskOnRemoteEngineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir = LastingFolder.create("codeact-ask-remote-");
+    private OpenAiWireServer model;
+    private JupyterServerFixture jupyter;
+
+    record Run(int exit, String out, String err, Path session) { }
+
+    @BeforeEach
+    void start() {
+        model = new OpenAiWireServer();
+        jupyter = JupyterServerFixture.start();
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+        jupyter.close();
+    }
+
+    private Run ask(String token, String... extra) throws Exception {
+        Path settings = dir.resolve("settings.json");
+        Files.writeString(settings, "{\"jupyter\": {\"token\": \"" + token + "\"}}");
+        Files.setPosixFilePermissions(settings, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path session = dir.resolve("session-" + System.nanoTime());
+        List<String> args = new ArrayList<>(List.of("ask", "--engine", "remote", "--jupyter-url", jupyter.url(), "--provider", "openai",
+                "--base-url", model.baseUrl(), "--model", "scripted", "--settings", settings.toString(), "--out", session.toString(),
+                "--action-mode", "tags"));
+        args.addAll(List.of(extra));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = Main.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int exit = line.execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString(), session);
+    }
+
+    @Test
+    void dataIsUploadedTheCodeRunsOnTheServerAndTheFigureIsSavedLocally() throws Exception {
+        Path sales = Files.writeString(dir.resolve("sales.csv"), "region,price\nnorth,10.0\nsouth,20.0\nnorth,30.0\n");
+        model.thenText("""
+                <execute>
+                import os, matplotlib.pyplot as plt
+                print(os.getcwd())
+                plt.figure(figsize=(4, 3), dpi=100)
+                plt.bar(sales['region'], sales['price'])
+                plt.show()
+                </execute>""").thenText("Total <solution>60.0</solution>");
+
+        Run run = ask(jupyter.token(), "--data", sales.toString(), "Chart and total the prices.");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("60.0\n");
+        assertThat(run.err()).contains("codeact: uploading sales.csv to the Jupyter server: 100%");
+        String sessionName = run.session().getFileName().toString();
+        Path onServer = jupyter.root().resolve("codeact/" + sessionName + "/work");
+        assertThat(onServer.resolve("sales.csv")).hasContent("region,price\nnorth,10.0\nsouth,20.0\nnorth,30.0");
+        assertThat(OpenAiWireServer.lastObservation(model.requests().get(1))).contains(onServer.toString());
+        assertThat(run.session().resolve("figures/001.png")).exists();
+        JsonNode first = model.requests().getFirst();
+        assertThat(first.toString()).contains("on the Jupyter server " + jupyter.url()).contains("kernelspec python3");
+        assertThat(SessionStore.read(run.session()).status()).isEqualTo(SessionStatus.ANSWERED);
+        assertThat(run.session().resolve(Exports.NOTEBOOK_FILE)).exists();
+    }
+
+    @Test
+    void aWrongTokenIsBadInputBeforeAnyModelCall() throws Exception {
+        Run run = ask("wrong-token-123", "What is 6*7?");
+
+        assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("refused the token").doesNotContain("wrong-token-123");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void aServerThatGoesAwayMidQuestionFailsWithTheSessionSaved() throws Exception {
+        model.thenText("<execute>\nimport time\nprint('working', flush=True)\ntime.sleep(60)\n</execute>")
+                .thenText("<execute>\nprint('again')\n</execute>").thenText("<execute>\nprint('and again')\n</execute>").thenText("gave up");
+        CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            // the model has asked once and the server's kernel runs the sleeping cell
+            try {
+                while (model.requests().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(2000); // the cell has been sent and is sleeping on the server
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            jupyter.kill();
+        });
+
+        Run run = ask(jupyter.token(), "--cell-timeout", "120", "Take your time.");
+        killer.join();
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.FAILED);
+        assertThat(run.err()).contains("the Jupyter server at " + jupyter.url() + " is unreachable").contains("session saved in");
+        SessionStatus status = SessionStore.read(run.session()).status();
+        assertThat(status).isNotEqualTo(SessionStatus.RUNNING);
+        assertThat(run.session().resolve("session.json")).exists();
+    }
+}

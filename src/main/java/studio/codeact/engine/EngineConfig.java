@@ -1,5 +1,7 @@
 package studio.codeact.engine;
 
+import studio.codeact.engine.sandbox.SandboxConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,30 +17,40 @@ import java.util.Optional;
  * @param kernelSpec       kernel engine only: a kernelspec name to launch instead of {@code python}
  * @param interruptGrace   how long a timed-out or interrupted cell may take to stop before the
  *                         engine escalates (kernel: restart)
+ * @param sandbox          the sandbox around the code (on by default: {@link SandboxConfig#defaults()})
  */
 public record EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes,
-                           Optional<String> kernelSpec, Duration interruptGrace) {
+                           Optional<String> kernelSpec, Duration interruptGrace, SandboxConfig sandbox) {
 
     public EngineConfig {
         Objects.requireNonNull(python, "python");
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
         kernelSpec = kernelSpec == null ? Optional.empty() : kernelSpec;
         interruptGrace = interruptGrace == null ? Duration.ofSeconds(5) : interruptGrace;
+        sandbox = sandbox == null ? SandboxConfig.defaults() : sandbox;
+    }
+
+    public EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes, Optional<String> kernelSpec, Duration interruptGrace) {
+        this(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, null);
     }
 
     public static EngineConfig of(Path python) {
-        return new EngineConfig(python, null, 0, Optional.empty(), null);
+        return new EngineConfig(python, null, 0, Optional.empty(), null, null);
     }
 
     public EngineConfig withWorkingDirectory(Path folder) {
-        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace);
+        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace, sandbox);
     }
 
     public EngineConfig withMemoryLimit(long bytes) {
-        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace);
+        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace, sandbox);
     }
 
     public EngineConfig withKernelSpec(String name) {
-        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace);
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace, sandbox);
+    }
+
+    public EngineConfig withSandbox(SandboxConfig settings) {
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, settings);
     }
 }

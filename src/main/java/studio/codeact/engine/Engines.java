@@ -2,6 +2,7 @@ package studio.codeact.engine;
 
 import studio.codeact.engine.embedded.EmbeddedEngine;
 import studio.codeact.engine.kernel.KernelEngine;
+import studio.codeact.engine.sandbox.RedactingEngine;
 
 /**
  * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
@@ -11,11 +12,12 @@ public final class Engines {
     private Engines() {
     }
 
-    /** A new, not yet started engine of the given kind. */
+    /** A new, not yet started engine of the given kind; key values in its outputs are redacted (see {@link RedactingEngine}). */
     public static PythonEngine create(EngineKind kind, EngineConfig config) {
-        return switch (kind) {
+        PythonEngine engine = switch (kind) {
             case EMBEDDED -> new EmbeddedEngine(config);
             case KERNEL -> new KernelEngine(config);
         };
+        return RedactingEngine.wrap(engine, config.sandbox());
     }
 }

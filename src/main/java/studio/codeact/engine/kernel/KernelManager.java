@@ -2,6 +2,7 @@ package studio.codeact.engine.kernel;
 
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineException;
+import studio.codeact.engine.sandbox.ProcessSweeper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ public final class KernelManager {
                     + "; point CODEACT_PYTHON at one that has ipykernel (Debian/Ubuntu: sudo apt-get install python3-ipykernel)");
         }
         info.writeTo(connectionFile);
-        command = LaunchCommand.of(config, spec, connectionFile);
+        command = LaunchCommand.of(config, spec, connectionFile,
+                List.of(info.shellPort(), info.iopubPort(), info.stdinPort(), info.controlPort(), info.hbPort()));
         ProcessBuilder builder = new ProcessBuilder(command.argv())
                 .directory(config.workingDirectory().toFile())
                 .redirectErrorStream(true)
@@ -57,6 +59,10 @@ public final class KernelManager {
         KernelProcesses.register(this);
         try {
             process = builder.start();
+            if (command.confined().isPresent()) {
+                ProcessSweeper.appStarted(process.pid());
+                ProcessSweeper.install();
+            }
         } catch (IOException e) {
             cleanUp();
             throw new EngineException("could not start the kernel (" + String.join(" ", command.argv()) + "): " + e.getMessage(), e);
@@ -138,6 +144,11 @@ public final class KernelManager {
     public void cleanUp() {
         killNow();
         KernelProcesses.unregister(this);
+        LaunchCommand launched = command;
+        if (launched != null && launched.confined().isPresent()) {
+            ProcessSweeper.sweep(); // what the code started and the kernel left behind when it exited by itself
+            launched.confined().get().folders().delete();
+        }
     }
 
     /** How the process ended, as a phrase: "exited with code 1", "was killed by signal 9 (SIGKILL)". */

@@ -38,13 +38,19 @@ final class Interrupter {
 
     private final MemorySegment struct = Arena.global().allocate(24, 8);
     private final int signal = Libc.sigrtmin() + 5;
-    private final long pthread;
+    /** The thread that runs the cell: the interpreter's, or a sandboxed session's own ({@link #target}). */
+    private volatile long pthread;
     private final ScheduledExecutorService timer;
     private Execution current;
 
     Interrupter(long pthread, ScheduledExecutorService timer) {
         this.pthread = pthread;
         this.timer = timer;
+    }
+
+    /** The thread the next cell runs on; set by the interpreter's thread before {@link #begin}. */
+    void target(long thread) {
+        pthread = thread;
     }
 
     int signal() {

@@ -86,6 +86,10 @@ final class PythonThread {
         return next;
     }
 
+    CApi api() {
+        return api;
+    }
+
     /** {@code pthread_t} of this thread, for signals. */
     long pthread() {
         return started.join();

@@ -3,6 +3,7 @@ package studio.codeact.engine.kernel;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.sandbox.ProcessSweeper;
+import studio.codeact.engine.sandbox.SandboxStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,6 +85,17 @@ public final class KernelManager {
 
     public List<String> command() {
         return command == null ? List.of() : command.argv();
+    }
+
+    /** The kernel's sandbox in the doctor's words: "on (mechanism)", "off", or "unavailable: reason". */
+    public String sandboxState() {
+        if (!config.sandbox().enabled()) {
+            return "off";
+        }
+        SandboxStatus status = SandboxStatus.probe();
+        LaunchCommand launched = command;
+        return launched != null && launched.confined().isPresent() ? "on (" + status.mechanism() + ")"
+                : "unavailable: " + status.reason().orElse("the kernel was not started");
     }
 
     public boolean isAlive() {

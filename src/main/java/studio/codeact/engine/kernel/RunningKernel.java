@@ -153,6 +153,7 @@ final class RunningKernel {
         details.put("protocol_version", kernelInfo.path("protocol_version").asText());
         details.put("memory_limit_bytes", Long.toString(config.memoryLimitBytes()));
         details.put("working_directory", config.workingDirectory().toString());
+        details.put("sandbox", manager.sandboxState());
         return details;
     }
 

@@ -277,6 +277,21 @@ def _environment(policy):
     if "TMPDIR" in policy.get("env", {}):
         import tempfile
         tempfile.tempdir = None
+    cache = policy.get("env", {}).get("XDG_CACHE_HOME")
+    if cache:
+        _redirect_caches(cache)
+
+
+def _redirect_caches(cache):
+    """Libraries loaded before the sandbox (in the embedded interpreter: IPython's Jedi and parso)
+    chose their cache folders then; point them at the private one."""
+    jedi_settings = sys.modules.get("jedi.settings")
+    if jedi_settings is not None:
+        jedi_settings.cache_directory = os.path.join(cache, "jedi")
+    parso_cache = sys.modules.get("parso.cache")
+    if parso_cache is not None:
+        from pathlib import Path
+        parso_cache._default_cache_path = Path(cache, "parso")
 
 
 # -- entry points ----------------------------------------------------------------------------

@@ -118,6 +118,9 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--settings", paramLabel = "FILE", hidden = true, description = "Settings file to read instead of the standard one.")
     Path settings;
 
+    @picocli.CommandLine.Mixin
+    SandboxOptions sandboxOptions = new SandboxOptions();
+
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question, in plain language.")
     List<String> words;
 
@@ -127,6 +130,7 @@ public final class AskCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         String question = String.join(" ", words).strip();
         AgentConfig config;
+        studio.codeact.engine.sandbox.SandboxConfig sandboxConfig;
         EngineKind kind;
         ProviderConfig connection;
         try {
@@ -139,6 +143,7 @@ public final class AskCommand implements Callable<Integer> {
                     .resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, model));
             requireKeyForCloud(connection);
             config = agentConfig(connection);
+            sandboxConfig = sandboxOptions.config(apiKeyEnv, connection.apiKey(), data, settings);
         } catch (IllegalArgumentException | DatasetException e) {
             stderr.println("codeact: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -156,7 +161,9 @@ public final class AskCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         ChatModel chat = ChatModels.create(connection);
-        EngineConfig engineConfig = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(folder.resolve("work"));
+        EngineConfig engineConfig = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(folder.resolve("work"))
+                .withSandbox(sandboxConfig);
+        sandboxOptions.warnIfUnconfined(stderr, sandboxConfig);
         CountDownLatch saved = new CountDownLatch(1);
         AtomicReference<CodeActAgent> running = new AtomicReference<>();
         Thread onInterrupt = Thread.ofPlatform().unstarted(() -> {

@@ -116,9 +116,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SandboxOptions sandboxOptions = new SandboxOptions();
+
     /** A new engine of a kind, working in OUT/work so that files made by code-mode models stay out of the way. */
     private PythonEngine newEngine(EngineKind kind) {
-        return Engines.create(kind, EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(workFolder()));
+        return Engines.create(kind, EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(workFolder())
+                .withSandbox(sandboxOptions.config(apiKeyEnv, null, List.of(), null)));
     }
 
     @Override

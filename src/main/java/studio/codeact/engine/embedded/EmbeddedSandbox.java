@@ -56,6 +56,6 @@ final class EmbeddedSandbox {
             return "unavailable: " + e.getMessage();
         }
         ProcessSweeper.install();
-        return "on (" + status.mechanism() + ")";
+        return "on (" + status.mechanism() + (config.sandbox().allowNetwork() ? "; network allowed" : "") + ")";
     }
 }

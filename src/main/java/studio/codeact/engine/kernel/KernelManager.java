@@ -94,7 +94,8 @@ public final class KernelManager {
         }
         SandboxStatus status = SandboxStatus.probe();
         LaunchCommand launched = command;
-        return launched != null && launched.confined().isPresent() ? "on (" + status.mechanism() + ")"
+        return launched != null && launched.confined().isPresent()
+                ? "on (" + status.mechanism() + (config.sandbox().allowNetwork() ? "; network allowed" : "") + ")"
                 : "unavailable: " + status.reason().orElse("the kernel was not started");
     }
 

@@ -16,7 +16,9 @@ public final class EngineFactory {
 
     /** A new, not started engine of the kind, interpreter and kernelspec {@code form} names, running code in {@code folder}. */
     public static PythonEngine create(SettingsForm form, Path folder) {
-        EngineConfig config = EngineConfig.of(PythonLocator.chooseReady(form.python())).withWorkingDirectory(folder);
+        EngineConfig config = EngineConfig.of(PythonLocator.chooseReady(form.python())).withWorkingDirectory(folder)
+                .withSandbox(studio.codeact.engine.sandbox.SandboxConfig.defaults()
+                        .withSecretValues(form.apiKey() == null ? java.util.List.of() : java.util.List.of(form.apiKey())));
         if (!form.kernelSpec().isBlank()) {
             config = config.withKernelSpec(form.kernelSpec());
         }

@@ -1,5 +1,10 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
+import studio.codeact.agent.ActionParser;
+import studio.codeact.agent.ToolAction;
+
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.ChatResponse;
 import studio.codeact.llm.LlmException;
@@ -17,10 +22,10 @@ public final class ToolCallEpisode implements Episode {
     /** Keeps a model from writing the observation itself. */
     static final List<String> STOP = List.of("Observation:");
 
-    private final ActionMode mode;
+    private final ActionFormat mode;
 
-    public ToolCallEpisode(ActionMode mode) {
-        if (mode == ActionMode.CODE) {
+    public ToolCallEpisode(ActionFormat mode) {
+        if (mode == ActionFormat.CODE) {
             throw new IllegalArgumentException("code mode runs the CodeAct agent, not tool calls");
         }
         this.mode = mode;
@@ -31,6 +36,7 @@ public final class ToolCallEpisode implements Episode {
         python.prepare(suite, task);
         Tally tally = new Tally();
         List<ChatMessage> messages = new ArrayList<>();
+        messages.add(new ChatMessage.System(Prompts.system(mode)));
         messages.add(ChatMessage.User.text(Prompts.task(mode, task)));
         while (tally.turns < task.maxTurns()) {
             ChatResponse response;
@@ -43,26 +49,26 @@ public final class ToolCallEpisode implements Episode {
             }
             tally.reply(response);
             messages.add(ChatMessage.Assistant.text(response.text()));
-            Action action = mode == ActionMode.JSON ? ActionParser.json(response.text()) : ActionParser.text(response.text());
+            ToolAction action = mode == ActionFormat.JSON ? ActionParser.json(response.text()) : ActionParser.text(response.text());
             String observation;
             String note = "";
             switch (action) {
-                case Action.Solution solution -> {
+                case ToolAction.Solution solution -> {
                     Score score = python.score(suite, task, solution.answer());
                     return end(tally.result(task, mode, model.label(), score.success() ? Outcome.SOLVED : Outcome.WRONG_ANSWER,
-                            solution.answer(), score.success() ? null : score.detail()), messages);
+                            solution.answer(), score.success() ? null : score.detail()).graded(score), messages);
                 }
-                case Action.JsonCall call -> {
+                case ToolAction.JsonCall call -> {
                     tally.actions++;
                     observation = python.callJson(suite, task, call.json()).observation();
                     note = onlyFirst(call.found());
                 }
-                case Action.TextCall call -> {
+                case ToolAction.TextCall call -> {
                     tally.actions++;
                     observation = python.callText(suite, task, call.tool(), call.input()).observation();
                     note = onlyFirst(call.found());
                 }
-                case Action.Missing missing -> observation = missingAction();
+                case ToolAction.Missing missing -> observation = missingAction();
             }
             if (tally.turns < task.maxTurns()) {
                 messages.add(ChatMessage.User.text(Prompts.observation(observation, task.maxTurns() - tally.turns, note)));
@@ -77,7 +83,7 @@ public final class ToolCallEpisode implements Episode {
     }
 
     private String missingAction() {
-        String format = mode == ActionMode.JSON
+        String format = mode == ActionFormat.JSON
                 ? "one JSON object like {\"name\": \"tool_name\", \"arguments\": {\"parameter\": \"value\"}}"
                 : "two lines: 'Action: tool_name' and 'Action Input: {\"parameter\": \"value\"}'";
         return "Your reply had no tool call and no <solution>. Call a tool with " + format

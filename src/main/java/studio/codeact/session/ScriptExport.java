@@ -29,6 +29,8 @@ public final class ScriptExport {
                 script.append('\n').append(cell(code.cell()));
             } else if (entry instanceof Entry.Answer answer) {
                 script.append('\n').append(comment("answer: " + answer.text().strip()));
+            } else if (entry instanceof Entry.Resumed resumed) {
+                script.append('\n').append(comment("run " + resumed.run() + " (continued " + resumed.at() + "): " + resumed.note()));
             }
         }
         return script.toString();
@@ -41,8 +43,8 @@ public final class ScriptExport {
         prelude.append("    os.environ[\"MPLBACKEND\"] = \"Agg\"  # figures render without a window (inline works only in Jupyter)\n");
         String folder = session.info().workingFolder();
         if (!folder.isEmpty()) {
-            prelude.append("if os.path.isdir(").append(pythonString(folder)).append("):\n");
-            prelude.append("    os.chdir(").append(pythonString(folder)).append(")  # the folder the session's code ran in\n");
+            prelude.append("if os.path.isdir(").append(studio.codeact.engine.PythonLiteral.string(folder)).append("):\n");
+            prelude.append("    os.chdir(").append(studio.codeact.engine.PythonLiteral.string(folder)).append(")  # the folder the session's code ran in\n");
         }
         prelude.append("try:\n");
         prelude.append("    from IPython.display import display\n");
@@ -91,27 +93,5 @@ public final class ScriptExport {
             out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
         }
         return out.toString();
-    }
-
-    /** A Python string literal for {@code text}. */
-    static String pythonString(String text) {
-        StringBuilder literal = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> literal.append("\\\\");
-                case '"' -> literal.append("\\\"");
-                case '\n' -> literal.append("\\n");
-                case '\r' -> literal.append("\\r");
-                case '\t' -> literal.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        literal.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        literal.append(c);
-                    }
-                }
-            }
-        }
-        return literal.append('"').toString();
     }
 }

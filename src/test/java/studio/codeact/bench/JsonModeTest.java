@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.ChatRequest;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonModeTest {
 
     private static TaskResult run(String taskId, ScriptedChatModel model) {
-        return new ToolCallEpisode(ActionMode.JSON).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
+        return new ToolCallEpisode(ActionFormat.JSON).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
                 new ModelUnderTest("scripted", "scripted", model, 0.0, null), SharedEngine.python()).result();
     }
 
@@ -41,7 +43,8 @@ class JsonModeTest {
         assertThat(firstObservation).startsWith("Observation:\n{\"store_id\": \"S02\"").contains("\"floor_area_unit\": \"sq ft\"")
                 .contains("You have 9 replies left.");
         assertThat(lastUserText(model.requests().get(2))).startsWith("Observation:\n1198.449216");
-        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().getFirst()).text();
+        assertThat(model.requests().getFirst().messages().getFirst()).isInstanceOf(ChatMessage.System.class);
+        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().get(1)).text();
         assertThat(prompt).contains("- get_store(store_id: str) -> dict\n    A store's city, country")
                 .contains("{\"name\": \"tool_name\", \"arguments\"")
                 .contains("Task: What is the floor area of store S02 in square metres?");

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.scripted.ScriptedChatModel;
@@ -11,7 +13,7 @@ import static studio.codeact.bench.JsonModeTest.lastUserText;
 class TextModeTest {
 
     private static TaskResult run(String taskId, ScriptedChatModel model) {
-        return new ToolCallEpisode(ActionMode.TEXT).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
+        return new ToolCallEpisode(ActionFormat.TEXT).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
                 new ModelUnderTest("scripted", "scripted", model, 0.0, null), SharedEngine.python()).result();
     }
 
@@ -28,7 +30,7 @@ class TextModeTest {
         assertThat(result.turns()).isEqualTo(3);
         assertThat(lastUserText(model.requests().get(1))).contains("\"opened\": \"2018-05-21\"");
         assertThat(lastUserText(model.requests().get(2))).startsWith("Observation:\n2416");
-        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().getFirst()).text();
+        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().get(1)).text();
         assertThat(prompt).contains("Action: tool_name\nAction Input:");
         assertThat(model.requests().getFirst().stop()).containsExactly("Observation:");
     }

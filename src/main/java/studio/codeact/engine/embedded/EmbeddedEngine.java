@@ -265,13 +265,12 @@ public final class EmbeddedEngine implements PythonEngine {
                 stopRunning(Execution.Stop.CLOSE);
                 EmbeddedInterpreter python = interpreter;
                 boolean confined = python.isConfined(id);
-                disposed.whenComplete((done, error) -> {
-                    python.release(id);
-                    if (confined) {
-                        ProcessSweeper.sweep();
-                    }
-                });
-                if (!awaitDisposal(disposed)) {
+                disposed.whenComplete((done, error) -> python.release(id));
+                boolean gone = awaitDisposal(disposed);
+                if (confined) {
+                    ProcessSweeper.sweep(); // here, before close() returns: what the code started is gone with it
+                }
+                if (!gone) {
                     // a cell that ignores interrupts (a long native call): its result and the shell's
                     // disposal come when it ends, and the event thread stays to deliver that result
                     EventThread lastEvents = events;

@@ -170,7 +170,8 @@ public final class CodeActAgent {
             }
             List<DatasetEntry> entries = loaded.datasets().stream().map(d -> new DatasetEntry(d.variable(), d.path(), d.format(), d.rows(),
                     d.columns().size(), d.warnings())).toList();
-            store.update(s -> s.withInfo(s.info().withDatasets(entries).withPythonVersion(pythonVersion), Instant.now()));
+            store.update(s -> s.withInfo(s.info().withDatasets(entries).withPythonVersion(pythonVersion)
+                    .withSandbox(engine.info().details().getOrDefault("sandbox", "")), Instant.now()));
             if (exchanges.isEmpty()) {
                 rebuildPrompt();
             }
@@ -483,6 +484,7 @@ public final class CodeActAgent {
                 notes.add(recovery.recover(turn, loaded.setupCode(), loaded.datasets()));
             }
             clock.codeNanos += System.nanoTime() - started;
+            studio.codeact.engine.sandbox.SandboxNotes.explain(run.result(), engine.info().details(), workingFolder).ifPresent(notes::add);
             String text = formatter.format(run.result(), run.figures(), notes, share);
             texts.add(text);
             summaries.add(formatter.summary(run.cell().number(), run.result(), run.figures(), text.length()));

@@ -77,6 +77,9 @@ final class AgentOptions {
     @Option(names = "--sessions-dir", paramLabel = "DIR", description = "Where new session folders go (default: $CODEACT_SESSIONS, else ~/.local/share/codeact-studio/sessions).")
     Path sessionsDir;
 
+    @picocli.CommandLine.Mixin
+    SandboxOptions sandbox = new SandboxOptions();
+
     @Option(names = "--settings", paramLabel = "FILE", hidden = true, description = "Settings file to read instead of the standard one.")
     Path settings;
 

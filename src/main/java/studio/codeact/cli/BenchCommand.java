@@ -135,9 +135,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SandboxOptions sandboxOptions = new SandboxOptions();
+
     /** A new engine of a kind, working in OUT/work so that files made by code-mode models stay out of the way. */
     private PythonEngine newEngine(EngineKind kind) {
-        return Engines.create(kind, jupyter.engineConfig(kind, python, null).withWorkingDirectory(workFolder()));
+        return Engines.create(kind, jupyter.engineConfig(kind, python, null).withWorkingDirectory(workFolder())
+                .withSandbox(sandboxOptions.config(apiKeyEnv, null, List.of(), null)));
     }
 
     @Override

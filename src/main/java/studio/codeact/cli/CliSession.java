@@ -49,7 +49,7 @@ final class CliSession implements AutoCloseable {
 
     /** Everything checked, nothing created yet. */
     record Checked(AgentOptions options, EngineKind kind, ProviderConfig connection, AgentConfig config, SessionResume resumed,
-                   Map<String, Path> moves, Path out, EngineConfig engine) { }
+                   Map<String, Path> moves, Path out, EngineConfig engine, studio.codeact.engine.sandbox.SandboxConfig sandbox) { }
 
     private final Checked checked;
     private final Path folder;
@@ -83,6 +83,8 @@ final class CliSession implements AutoCloseable {
         DatasetLoader.checkReadable(options.data);
         ProviderConfig connection = options.connection();
         AgentConfig config = options.agentConfig(connection);
+        studio.codeact.engine.sandbox.SandboxConfig sandbox = options.sandbox.config(options.apiKeyEnv, connection.apiKey(),
+                options.data, options.settings);
         Map<String, Path> moves = where.moves();
         SessionResume resumed = null;
         Map<String, Path> resolved = Map.of();
@@ -102,7 +104,7 @@ final class CliSession implements AutoCloseable {
                     + " codeact ask --resume " + where.out + " \"next question\"");
         }
         engine.jupyterServer().ifPresent(CliSession::checkToken);
-        return new Checked(options, kind, connection, config, resumed, resolved, where.out, engine);
+        return new Checked(options, kind, connection, config, resumed, resolved, where.out, engine, sandbox);
     }
 
     /** A token the Jupyter server refuses is bad input, said before any model call; other server trouble shows when the engine starts. */
@@ -156,7 +158,8 @@ final class CliSession implements AutoCloseable {
                     checked.config().actionMode().id(), work.toString(), checked.config().maxTurns(), "", List.of());
             store = SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));
         }
-        PythonEngine python = Engines.create(checked.kind(), checked.engine().withWorkingDirectory(work));
+        PythonEngine python = Engines.create(checked.kind(), checked.engine().withWorkingDirectory(work).withSandbox(checked.sandbox()));
+        checked.options().sandbox.warnIfUnconfined(err, checked.sandbox());
         CodeActAgent agent = new CodeActAgent(ChatModels.create(checked.connection()), python, store, checked.config());
         agent.setListener(listener);
         agent.setTransferProgress(new UploadReporter(err));

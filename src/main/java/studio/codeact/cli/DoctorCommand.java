@@ -72,8 +72,24 @@ public final class DoctorCommand implements Callable<Integer> {
         if (missing.isEmpty()) {
             healthy &= checkEngines(out, interpreter);
         }
+        printSandbox(out);
         out.println(healthy ? "ok         everything CodeAct Studio needs is here" : "NOT READY  see the fixes above");
         return healthy ? Main.OK : Main.FAILED;
+    }
+
+    /** The sandbox: its mechanism and version, and each guarantee it enforces (or why it cannot). */
+    private static void printSandbox(PrintStream out) {
+        studio.codeact.engine.sandbox.SandboxStatus status = studio.codeact.engine.sandbox.SandboxStatus.probe();
+        if (!status.available()) {
+            out.println("sandbox    UNAVAILABLE: " + status.reason().orElse("unknown")
+                    + "; model code runs with your rights, and the app asks before running it");
+            return;
+        }
+        out.printf("sandbox    on by default (--sandbox off to disable): %s, Linux %s%n", status.mechanism(), System.getProperty("os.version"));
+        for (String guarantee : status.guarantees()) {
+            out.println("  " + guarantee);
+        }
+        out.println("  the remote Jupyter Server engine: not applicable (code runs on the server)");
     }
 
     /** Starts both engines, runs one cell in each, and says which is in use and why the other is or is not available. */

@@ -48,6 +48,7 @@ public final class PerfEmbeddedCommand implements Callable<Integer> {
         report.put("embedded", embedded);
         report.put("kernel", kernel);
         report.put("ratio", ratio(embedded, kernel));
+        report.put("sandbox", SandboxComparison.measure(EngineKind.EMBEDDED, config, n));
         System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         return embedded.containsKey("error") || kernel.containsKey("error") ? Main.FAILED : Main.OK;
     }

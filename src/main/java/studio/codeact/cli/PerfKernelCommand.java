@@ -90,6 +90,7 @@ public final class PerfKernelCommand implements Callable<Integer> {
             out.put("round_trip_target_met", ratio <= ROUND_TRIP_TARGET);
             out.put("death_report_ms", deathReportMillis(config));
             out.putAll(startTimes(config, interpreter, script));
+            out.put("sandbox", SandboxComparison.measure(EngineKind.KERNEL, config, n));
             out.put("load_average_1min", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.put("cpus", Runtime.getRuntime().availableProcessors());
             System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));

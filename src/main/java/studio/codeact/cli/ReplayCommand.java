@@ -53,6 +53,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
 
+    @CommandLine.Mixin
+    SandboxOptions sandboxOptions = new SandboxOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,17 +63,21 @@ public final class ReplayCommand implements Callable<Integer> {
         Session session;
         EngineKind kind;
         EngineConfig base;
+        studio.codeact.engine.sandbox.SandboxConfig sandbox;
         try {
             kind = EngineKind.parse(engine);
             session = SessionStore.read(folder);
             base = jupyter.engineConfig(kind, python, null);
+            sandbox = sandboxOptions.config(null, null, session.info().datasets().stream()
+                    .filter(d -> !d.path().isEmpty()).map(d -> Path.of(d.path())).toList(), null);
         } catch (IllegalArgumentException | SessionException e) {
             err.println("codeact: " + e.getMessage());
             return Main.BAD_INPUT;
         }
         Path recorded = session.info().workingFolder().isEmpty() ? null : Path.of(session.info().workingFolder());
         Path work = recorded != null && Files.isDirectory(recorded) ? recorded : folder.toAbsolutePath();
-        EngineConfig config = base.withWorkingDirectory(work);
+        EngineConfig config = base.withWorkingDirectory(work).withSandbox(sandbox);
+        sandboxOptions.warnIfUnconfined(err, sandbox);
         Duration timeout = Duration.ofMillis(Math.round(cellTimeout * 1000));
         out.printf("replaying %d cells of session %s with the %s engine%n", session.cells().size(), session.id(), kind.id());
         out.flush();

@@ -1,5 +1,7 @@
 package studio.codeact.engine;
 
+import studio.codeact.engine.sandbox.SandboxConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,9 +19,11 @@ import java.util.Optional;
  * @param interruptGrace   how long a timed-out or interrupted cell may take to stop before the
  *                         engine escalates (kernel: restart)
  * @param jupyterServer    remote engine only: the server to run kernels on
+ * @param sandbox          the sandbox around the code (on by default: {@link SandboxConfig#defaults()})
  */
 public record EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes,
-                           Optional<String> kernelSpec, Duration interruptGrace, Optional<JupyterServerConfig> jupyterServer) {
+                           Optional<String> kernelSpec, Duration interruptGrace, Optional<JupyterServerConfig> jupyterServer,
+                           SandboxConfig sandbox) {
 
     public EngineConfig {
         Objects.requireNonNull(python, "python");
@@ -27,30 +31,35 @@ public record EngineConfig(Path python, Path workingDirectory, long memoryLimitB
         kernelSpec = kernelSpec == null ? Optional.empty() : kernelSpec;
         interruptGrace = interruptGrace == null ? Duration.ofSeconds(5) : interruptGrace;
         jupyterServer = jupyterServer == null ? Optional.empty() : jupyterServer;
+        sandbox = sandbox == null ? SandboxConfig.defaults() : sandbox;
     }
 
-    /** A local engine's configuration (no Jupyter server). */
+    /** A local engine's configuration (no Jupyter server), sandboxed by default. */
     public EngineConfig(Path python, Path workingDirectory, long memoryLimitBytes, Optional<String> kernelSpec, Duration interruptGrace) {
-        this(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, Optional.empty());
+        this(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, Optional.empty(), null);
     }
 
     public static EngineConfig of(Path python) {
-        return new EngineConfig(python, null, 0, Optional.empty(), null);
+        return new EngineConfig(python, null, 0, Optional.empty(), null, Optional.empty(), null);
     }
 
     public EngineConfig withWorkingDirectory(Path folder) {
-        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace, jupyterServer);
+        return new EngineConfig(python, folder, memoryLimitBytes, kernelSpec, interruptGrace, jupyterServer, sandbox);
     }
 
     public EngineConfig withMemoryLimit(long bytes) {
-        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace, jupyterServer);
+        return new EngineConfig(python, workingDirectory, bytes, kernelSpec, interruptGrace, jupyterServer, sandbox);
     }
 
     public EngineConfig withKernelSpec(String name) {
-        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace, jupyterServer);
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, Optional.ofNullable(name), interruptGrace, jupyterServer, sandbox);
     }
 
     public EngineConfig withJupyterServer(JupyterServerConfig server) {
-        return new EngineConfig(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, Optional.ofNullable(server));
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, Optional.ofNullable(server), sandbox);
+    }
+
+    public EngineConfig withSandbox(SandboxConfig settings) {
+        return new EngineConfig(python, workingDirectory, memoryLimitBytes, kernelSpec, interruptGrace, jupyterServer, settings);
     }
 }

@@ -4,6 +4,7 @@ import studio.codeact.engine.embedded.EmbeddedEngine;
 import studio.codeact.engine.kernel.KernelEngine;
 import studio.codeact.engine.remote.RemoteEngine;
 import studio.codeact.engine.remote.ServerCheck;
+import studio.codeact.engine.sandbox.RedactingEngine;
 
 /**
  * The one place that chooses an engine implementation; everything else uses {@link PythonEngine}.
@@ -13,13 +14,14 @@ public final class Engines {
     private Engines() {
     }
 
-    /** A new, not yet started engine of the given kind. */
+    /** A new, not yet started engine of the given kind; key values in its outputs are redacted (see {@link RedactingEngine}). */
     public static PythonEngine create(EngineKind kind, EngineConfig config) {
-        return switch (kind) {
+        PythonEngine engine = switch (kind) {
             case EMBEDDED -> new EmbeddedEngine(config);
             case KERNEL -> new KernelEngine(config);
             case REMOTE -> new RemoteEngine(config);
         };
+        return RedactingEngine.wrap(engine, config.sandbox());
     }
 
     /**

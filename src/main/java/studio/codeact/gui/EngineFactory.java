@@ -21,7 +21,9 @@ public final class EngineFactory {
         boolean remote = form.engine() == EngineKind.REMOTE;
         // the remote engine runs no local Python
         EngineConfig config = EngineConfig.of(remote ? PythonLocator.choose(form.python()) : PythonLocator.chooseReady(form.python()))
-                .withWorkingDirectory(folder);
+                .withWorkingDirectory(folder)
+                .withSandbox(studio.codeact.engine.sandbox.SandboxConfig.defaults()
+                        .withSecretValues(form.apiKey() == null ? java.util.List.of() : java.util.List.of(form.apiKey())));
         if (remote) {
             try {
                 return Engines.create(form.engine(), config.withJupyterServer(form.jupyter().toConfig(System.getenv())));

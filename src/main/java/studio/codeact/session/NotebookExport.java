@@ -99,6 +99,7 @@ public final class NotebookExport {
         codeact.put("model", session.info().model());
         codeact.put("status", session.status().id());
         codeact.put("self_repair", session.containsSelfRepair());
+        codeact.put("sandbox", session.info().sandbox());
         return metadata;
     }
 

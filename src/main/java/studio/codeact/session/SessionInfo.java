@@ -14,9 +14,16 @@ import java.util.List;
  * @param maxTurns      the turn limit per question
  * @param systemPrompt  the system prompt as last sent (empty until it is known)
  * @param datasets      the datasets loaded before the first turn
+ * @param sandbox       whether model code ran sandboxed, in the doctor's words: "on (Linux Landlock ABI 7 + seccomp)",
+ *                      "off", "unavailable: reason", "not applicable (code runs on the server)"; empty when unknown
  */
 public record SessionInfo(String provider, String model, String engine, String pythonVersion, String actionMode,
-                          String workingFolder, int maxTurns, String systemPrompt, List<DatasetEntry> datasets) {
+                          String workingFolder, int maxTurns, String systemPrompt, List<DatasetEntry> datasets, String sandbox) {
+
+    public SessionInfo(String provider, String model, String engine, String pythonVersion, String actionMode,
+                       String workingFolder, int maxTurns, String systemPrompt, List<DatasetEntry> datasets) {
+        this(provider, model, engine, pythonVersion, actionMode, workingFolder, maxTurns, systemPrompt, datasets, "");
+    }
 
     public SessionInfo {
         provider = orEmpty(provider);
@@ -27,18 +34,23 @@ public record SessionInfo(String provider, String model, String engine, String p
         workingFolder = orEmpty(workingFolder);
         systemPrompt = orEmpty(systemPrompt);
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
+        sandbox = orEmpty(sandbox);
     }
 
     public SessionInfo withSystemPrompt(String prompt, String mode) {
-        return new SessionInfo(provider, model, engine, pythonVersion, mode, workingFolder, maxTurns, prompt, datasets);
+        return new SessionInfo(provider, model, engine, pythonVersion, mode, workingFolder, maxTurns, prompt, datasets, sandbox);
     }
 
     public SessionInfo withDatasets(List<DatasetEntry> loaded) {
-        return new SessionInfo(provider, model, engine, pythonVersion, actionMode, workingFolder, maxTurns, systemPrompt, loaded);
+        return new SessionInfo(provider, model, engine, pythonVersion, actionMode, workingFolder, maxTurns, systemPrompt, loaded, sandbox);
     }
 
     public SessionInfo withPythonVersion(String version) {
-        return new SessionInfo(provider, model, engine, version, actionMode, workingFolder, maxTurns, systemPrompt, datasets);
+        return new SessionInfo(provider, model, engine, version, actionMode, workingFolder, maxTurns, systemPrompt, datasets, sandbox);
+    }
+
+    public SessionInfo withSandbox(String state) {
+        return new SessionInfo(provider, model, engine, pythonVersion, actionMode, workingFolder, maxTurns, systemPrompt, datasets, state);
     }
 
     private static String orEmpty(String text) {

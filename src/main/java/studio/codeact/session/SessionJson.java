@@ -75,6 +75,7 @@ public final class SessionJson {
         node.put("model", info.model());
         node.put("engine", info.engine());
         node.put("python_version", info.pythonVersion());
+        node.put("sandbox", info.sandbox());
         node.put("action_mode", info.actionMode());
         node.put("working_folder", info.workingFolder());
         node.put("max_turns", info.maxTurns());
@@ -221,7 +222,7 @@ public final class SessionJson {
         }
         return new SessionInfo(node.path("provider").asText(), node.path("model").asText(), node.path("engine").asText(),
                 node.path("python_version").asText(), node.path("action_mode").asText(), node.path("working_folder").asText(),
-                node.path("max_turns").asInt(), node.path("system_prompt").asText(), datasets);
+                node.path("max_turns").asInt(), node.path("system_prompt").asText(), datasets, node.path("sandbox").asText());
     }
 
     private static Entry readEntry(JsonNode node, Function<String, Optional<String>> figures) {

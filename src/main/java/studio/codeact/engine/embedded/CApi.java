@@ -31,6 +31,8 @@ final class CApi {
     private final MethodHandle isInitialized;
     private final MethodHandle saveThread;
     private final MethodHandle restoreThread;
+    private final MethodHandle gilEnsure;
+    private final MethodHandle gilRelease;
     private final MethodHandle importModule;
     private final MethodHandle getAttrString;
     private final MethodHandle callObject;
@@ -62,6 +64,8 @@ final class CApi {
         isInitialized = NativeShapes.link(lookup, "Py_IsInitialized", 0);
         saveThread = NativeShapes.link(lookup, "PyEval_SaveThread", 0);
         restoreThread = NativeShapes.link(lookup, "PyEval_RestoreThread", 1);
+        gilEnsure = NativeShapes.link(lookup, "PyGILState_Ensure", 0);
+        gilRelease = NativeShapes.link(lookup, "PyGILState_Release", 1);
         importModule = NativeShapes.link(lookup, "PyImport_ImportModule", 1);
         getAttrString = NativeShapes.link(lookup, "PyObject_GetAttrString", 2);
         callObject = NativeShapes.link(lookup, "PyObject_CallObject", 2);
@@ -124,6 +128,24 @@ final class CApi {
     void restoreThread(long state) {
         try {
             long ignored = (long) restoreThread.invokeExact(state);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Attaches the calling thread (not Python's) to the interpreter and takes the GIL; returns what to release. */
+    long ensureGil() {
+        try {
+            return (int) (long) gilEnsure.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Undoes {@link #ensureGil}: gives up the GIL and, the last time, the thread's Python state. */
+    void releaseGil(long state) {
+        try {
+            long ignored = (long) gilRelease.invokeExact(state);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -19,6 +19,7 @@ import studio.codeact.engine.StdinHandler;
 import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
 import studio.codeact.engine.VariableInfo;
+import studio.codeact.engine.sandbox.ProcessSweeper;
 import studio.codeact.engine.support.Listeners;
 
 import java.time.Duration;
@@ -86,6 +87,7 @@ public final class EmbeddedEngine implements PythonEngine {
     private volatile EventThread events;
     private double startMillis;
     private double shellMillis;
+    private volatile String sandbox = "not started";
 
     public EmbeddedEngine(EngineConfig config) {
         this.config = config;
@@ -115,9 +117,10 @@ public final class EmbeddedEngine implements PythonEngine {
             state.set(EngineState.STARTING);
             try {
                 interpreter = EmbeddedInterpreter.obtain(PythonLocator.probe(config.python()));
+                sandbox = EmbeddedSandbox.setUp(interpreter, id, config);
                 String folder = config.workingDirectory().toString();
                 long shellStarted = System.nanoTime();
-                join(interpreter.submit(api -> {
+                join(interpreter.submitFor(id, api -> {
                     interpreter.bridge.newShell(api, id, folder);
                     return null;
                 }));
@@ -166,12 +169,15 @@ public final class EmbeddedEngine implements PythonEngine {
             state.set(EngineState.RESTARTING);
             abortQueued("the engine restarted before this cell ran", Execution.Stop.RESTART);
             String folder = config.workingDirectory().toString();
-            CompletableFuture<Void> fresh = interpreter.submit(api -> {
+            CompletableFuture<Void> fresh = interpreter.submitFor(id, api -> {
                 interpreter.bridge.restart(api, id, folder);
                 return null;
             });
             stopRunning(Execution.Stop.RESTART);
             awaitWhileStopping(fresh, "restart");
+            if (interpreter.isConfined(id)) {
+                ProcessSweeper.sweep();
+            }
             EngineEvent restarted = new EngineEvent.Restarted("restart requested: a fresh namespace in the same Python process");
             events.runAndWait(() -> listeners.forEach(listener -> listener.onEvent(restarted)));
             synchronized (state) { // a cell queued meanwhile may already run
@@ -236,6 +242,7 @@ public final class EmbeddedEngine implements PythonEngine {
                 + "a new process is the kernel engine's");
         details.put("memory_limit", MemoryWatch.megabytes(memoryLimit));
         details.put("working_directory", config.workingDirectory().toString());
+        details.put("sandbox", sandbox);
         String version = python != null ? python.python.version() : "";
         String executable = python != null ? python.python.executable().toString() : config.python().toString();
         return new EngineInfo(EngineKind.EMBEDDED, executable, version, startMillis, details);
@@ -251,12 +258,19 @@ public final class EmbeddedEngine implements PythonEngine {
             state.set(EngineState.CLOSED);
             if (was != EngineState.NOT_STARTED && was != EngineState.DEAD && interpreter != null) {
                 abortQueued("the engine was closed before this cell ran", Execution.Stop.CLOSE);
-                CompletableFuture<Void> disposed = interpreter.submit(api -> {
+                CompletableFuture<Void> disposed = interpreter.submitFor(id, api -> {
                     interpreter.bridge.dispose(api, id);
                     return null;
                 });
                 stopRunning(Execution.Stop.CLOSE);
-                if (!awaitDisposal(disposed)) {
+                EmbeddedInterpreter python = interpreter;
+                boolean confined = python.isConfined(id);
+                disposed.whenComplete((done, error) -> python.release(id));
+                boolean gone = awaitDisposal(disposed);
+                if (confined) {
+                    ProcessSweeper.sweep(); // here, before close() returns: what the code started is gone with it
+                }
+                if (!gone) {
                     // a cell that ignores interrupts (a long native call): its result and the shell's
                     // disposal come when it ends, and the event thread stays to deliver that result
                     EventThread lastEvents = events;
@@ -294,7 +308,7 @@ public final class EmbeddedEngine implements PythonEngine {
             return CompletableFuture.failedFuture(new EngineException("the embedded engine is " + (interpreter == null ? "not started" : now.name().toLowerCase())));
         }
         CompletableFuture<T> answer = new EventFuture<>(events);
-        interpreter.submit(task).whenComplete((value, error) -> events.execute(() -> {
+        interpreter.submitFor(id, task).whenComplete((value, error) -> events.execute(() -> {
             if (error != null) {
                 answer.completeExceptionally(EngineErrors.of(error));
                 return;

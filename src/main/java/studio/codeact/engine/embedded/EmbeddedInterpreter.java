@@ -44,6 +44,9 @@ final class EmbeddedInterpreter {
     final double startMillis;
     /** How long each step of the start took, in milliseconds (for {@code info()} and the doctor). */
     final Map<String, Double> startPhases;
+    /** Lends the main-thread role to sessions' confined threads; null when this Python's runtime could not be read. */
+    final MainThreadSwitch mainThread;
+    private final Map<Integer, ConfinedThread> confined = new java.util.concurrent.ConcurrentHashMap<>();
 
     private EmbeddedInterpreter(PythonInterpreter python, LibPython library, PythonThread thread, PythonBridge bridge,
                                 Upcalls upcalls, Interrupter interrupter, ScheduledExecutorService timer, double startMillis,
@@ -58,6 +61,7 @@ final class EmbeddedInterpreter {
         this.memory = new MemoryWatch(interrupter);
         this.startMillis = startMillis;
         this.startPhases = Map.copyOf(startPhases);
+        this.mainThread = MainThreadSwitch.find(library, thread.pthread());
     }
 
     /**
@@ -159,12 +163,69 @@ final class EmbeddedInterpreter {
             cache.resolve(name.replace(".py", tag)).toFile().deleteOnExit();
         }
         cache.resolve(PythonSupport.MODULE + tag).toFile().deleteOnExit();
+        PythonSupport.copyResource("sandbox/codeact_sandbox.py", folder.resolve("codeact_sandbox.py")).toFile().deleteOnExit();
+        cache.resolve("codeact_sandbox" + tag).toFile().deleteOnExit();
         return folder;
     }
 
     /** Queues {@code task} on the interpreter's thread. */
     <T> CompletableFuture<T> submit(PythonThread.Task<T> task) {
         return thread.submit(task);
+    }
+
+    /** Queues {@code task} for {@code engine}: on its confined thread when it has one, else on the interpreter's thread. */
+    <T> CompletableFuture<T> submitFor(int engine, PythonThread.Task<T> task) {
+        return thread.submit(api -> onEngineThread(api, engine, task));
+    }
+
+    /** Runs {@code task} for {@code engine}; called on the interpreter's thread, holding the GIL. */
+    private <T> T onEngineThread(CApi api, int engine, PythonThread.Task<T> task) throws Exception {
+        ConfinedThread own = confined.get(engine);
+        if (own == null) {
+            return task.run(api);
+        }
+        long state = api.saveThread();
+        try {
+            return own.run(task);
+        } finally {
+            api.restoreThread(state);
+        }
+    }
+
+    /**
+     * Gives {@code engine} its own thread, confined by {@code policyJson} (see {@link ConfinedThread});
+     * its work runs there from now on. Blocks; call it without holding the GIL.
+     *
+     * @throws EngineException when the thread cannot be confined
+     */
+    void confine(int engine, String policyJson) {
+        if (mainThread == null) {
+            throw new EngineException("the embedded engine cannot find where this Python (" + python.version()
+                    + ") keeps its main thread, which interrupts need on a sandboxed thread");
+        }
+        try {
+            ConfinedThread own = ConfinedThread.start(thread.api(), mainThread, "codeact-python-sandbox-" + engine,
+                    api -> {
+                        bridge.confine(api, policyJson);
+                        return null;
+                    });
+            confined.put(engine, own);
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new EngineException("could not start the sandbox: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Ends {@code engine}'s confined thread, if it has one. */
+    void release(int engine) {
+        ConfinedThread own = confined.remove(engine);
+        if (own != null) {
+            own.stop();
+        }
+    }
+
+    boolean isConfined(int engine) {
+        return confined.containsKey(engine);
     }
 
     /** Queues a cell; it runs when the interpreter's thread gets to it (unless aborted before). */
@@ -185,16 +246,20 @@ final class EmbeddedInterpreter {
             timeout = timer.schedule(() -> interrupter.stop(execution, Execution.Stop.TIMEOUT, 0, 0),
                     Math.max(1, execution.request.timeout().toMillis()), TimeUnit.MILLISECONDS);
         }
+        ConfinedThread own = confined.get(execution.owner.id());
+        interrupter.target(own == null ? thread.pthread() : own.pthread());
         interrupter.begin(execution);
         upcalls.attach(execution);
         memory.begin(execution);
         PythonBridge.CellEnd end = null;
         RuntimeException failure = null;
         try {
-            end = bridge.execute(api, execution.owner.id(), execution.request.code(), execution.request.silent(),
-                    execution.request.storeHistory());
+            end = onEngineThread(api, execution.owner.id(), py -> bridge.execute(py, execution.owner.id(),
+                    execution.request.code(), execution.request.silent(), execution.request.storeHistory()));
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Exception e) {
+            failure = new IllegalStateException(e);
         } finally {
             if (timeout != null) {
                 timeout.cancel(false);

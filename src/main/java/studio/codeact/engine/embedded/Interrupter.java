@@ -47,13 +47,19 @@ final class Interrupter {
 
     private final MemorySegment struct = Arena.global().allocate(STRUCT_BYTES, STRUCT_ALIGNMENT);
     private final int signal = Libc.sigrtmin() + SIGNAL_ABOVE_SIGRTMIN;
-    private final long pthread;
+    /** The thread that runs the cell: the interpreter's, or a sandboxed session's own ({@link #target}). */
+    private volatile long pthread;
     private final ScheduledExecutorService timer;
     private Execution current;
 
     Interrupter(long pthread, ScheduledExecutorService timer) {
         this.pthread = pthread;
         this.timer = timer;
+    }
+
+    /** The thread the next cell runs on; set by the interpreter's thread before {@link #begin}. */
+    void target(long thread) {
+        pthread = thread;
     }
 
     int signal() {

@@ -24,6 +24,8 @@ final class PythonBridge {
     private final PyRef newShell;
     private final PyRef restart;
     private final PyRef dispose;
+    private final PyRef confine;
+    private final PyRef scrub;
 
     private PythonBridge(CApi api, PyRef module) {
         execute = api.attribute(module, "execute");
@@ -34,6 +36,8 @@ final class PythonBridge {
         newShell = api.attribute(module, "new_shell");
         restart = api.attribute(module, "restart");
         dispose = api.attribute(module, "dispose");
+        confine = api.attribute(module, "confine");
+        scrub = api.attribute(module, "scrub");
     }
 
     /**
@@ -89,6 +93,16 @@ final class PythonBridge {
 
     void dispose(CApi api, int engine) {
         api.call(dispose, engine).close();
+    }
+
+    /** Confines the calling thread by the sandbox policy (JSON); see {@code codeact_sandbox.py}. */
+    void confine(CApi api, String policyJson) {
+        api.call(confine, policyJson).close();
+    }
+
+    /** Removes environment variables (a JSON list of names) from the process, wiping their values. */
+    void scrub(CApi api, String namesJson) {
+        api.call(scrub, namesJson).close();
     }
 
     private static String text(CApi api, PyRef value) {

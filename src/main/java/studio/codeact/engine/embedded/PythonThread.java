@@ -81,6 +81,10 @@ final class PythonThread {
         }
     }
 
+    CApi api() {
+        return api;
+    }
+
     /** {@code pthread_t} of this thread, for signals. */
     long pthread() {
         return started.join();

@@ -2,6 +2,8 @@ package studio.codeact.engine.kernel;
 
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineException;
+import studio.codeact.engine.sandbox.ProcessSweeper;
+import studio.codeact.engine.sandbox.SandboxStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +47,8 @@ public final class KernelManager {
                     + "; point CODEACT_PYTHON at one that has ipykernel (Debian/Ubuntu: sudo apt-get install python3-ipykernel)");
         }
         info.writeTo(connectionFile);
-        command = LaunchCommand.of(config, spec, connectionFile);
+        command = LaunchCommand.of(config, spec, connectionFile,
+                List.of(info.shellPort(), info.iopubPort(), info.stdinPort(), info.controlPort(), info.hbPort()));
         ProcessBuilder builder = new ProcessBuilder(command.argv())
                 .directory(config.workingDirectory().toFile())
                 .redirectErrorStream(true)
@@ -55,6 +58,10 @@ public final class KernelManager {
         KernelProcesses.register(this);
         try {
             process = builder.start();
+            if (command.confined().isPresent()) {
+                ProcessSweeper.appStarted(process.pid());
+                ProcessSweeper.install();
+            }
         } catch (IOException e) {
             cleanUp();
             throw new EngineException("could not start the kernel (" + String.join(" ", command.argv()) + "): " + e.getMessage(), e);
@@ -76,6 +83,18 @@ public final class KernelManager {
 
     public List<String> command() {
         return command == null ? List.of() : command.argv();
+    }
+
+    /** The kernel's sandbox in the doctor's words: "on (mechanism)", "off", or "unavailable: reason". */
+    public String sandboxState() {
+        if (!config.sandbox().enabled()) {
+            return "off";
+        }
+        SandboxStatus status = SandboxStatus.probe();
+        LaunchCommand launched = command;
+        return launched != null && launched.confined().isPresent()
+                ? "on (" + status.mechanism() + (config.sandbox().allowNetwork() ? "; network allowed" : "") + ")"
+                : "unavailable: " + status.reason().orElse("the kernel was not started");
     }
 
     public boolean isAlive() {
@@ -136,6 +155,11 @@ public final class KernelManager {
     public void cleanUp() {
         killNow();
         KernelProcesses.unregister(this);
+        LaunchCommand launched = command;
+        if (launched != null && launched.confined().isPresent()) {
+            ProcessSweeper.sweep(); // what the code started and the kernel left behind when it exited by itself
+            launched.confined().get().folders().delete();
+        }
     }
 
     /** How the process ended, as a phrase: "exited with code 1", "was killed by signal 9 (SIGKILL)". */

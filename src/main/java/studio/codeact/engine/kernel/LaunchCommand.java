@@ -1,6 +1,10 @@
 package studio.codeact.engine.kernel;
 
 import studio.codeact.engine.EngineConfig;
+import studio.codeact.engine.sandbox.SandboxConfig;
+import studio.codeact.engine.sandbox.SandboxLaunch;
+import studio.codeact.engine.sandbox.SandboxStatus;
+import studio.codeact.engine.sandbox.Secrets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +22,24 @@ import java.util.Optional;
  * process group, as jupyter_client does: a Ctrl-C in the app's terminal does not reach it, and
  * an interrupt reaches the kernel's children too) and, with a memory limit, in
  * {@code prlimit --as=<bytes>} (or {@code sh -c 'ulimit -v'} without prlimit). Both exec the
- * kernel, so the process Java starts is the kernel itself.
+ * kernel, so the process Java starts is the kernel itself. With the sandbox on, the innermost
+ * wrapper is {@link SandboxLaunch}'s script, which confines the process and execs the kernel too.
+ * Key variables ({@link Secrets}) never reach the kernel's environment.
  */
-record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ownProcessGroup) {
+record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ownProcessGroup, SandboxConfig sandbox,
+                     Optional<SandboxLaunch> confined) {
 
     static final String NO_COLOR = "--InteractiveShell.colors=NoColor";
 
     static LaunchCommand of(EngineConfig config, Optional<KernelSpec> spec, Path connectionFile) {
+        return of(config, spec, connectionFile, List.of());
+    }
+
+    /**
+     * With the sandbox on, the kernel runs through {@link SandboxLaunch} (innermost, right before
+     * the kernel's own words), allowed to listen on {@code ports}.
+     */
+    static LaunchCommand of(EngineConfig config, Optional<KernelSpec> spec, Path connectionFile, List<Integer> ports) {
         List<String> kernel = new ArrayList<>();
         if (spec.isPresent()) {
             kernel.addAll(spec.get().argv(connectionFile));
@@ -46,16 +61,29 @@ record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ow
                 argv.addAll(List.of("/bin/sh", "-c", "ulimit -v " + Math.max(1, config.memoryLimitBytes() / 1024) + " && exec \"$@\"", "sh"));
             }
         }
+        Optional<SandboxLaunch> confined = Optional.empty();
+        if (config.sandbox().enabled() && SandboxStatus.probe().available()) {
+            confined = Optional.of(SandboxLaunch.prepare(config.sandbox(), config.python(), config.workingDirectory(), ports,
+                    connectionFile, kernel));
+            argv.addAll(confined.get().prefix());
+            kernel = new ArrayList<>(confined.get().kernel());
+        }
         argv.addAll(kernel);
-        Map<String, String> env = spec.map(KernelSpec::env).orElse(Map.of());
-        return new LaunchCommand(argv, env, setsid.isPresent());
+        Map<String, String> env = new java.util.LinkedHashMap<>(spec.map(KernelSpec::env).orElse(Map.of()));
+        confined.ifPresent(launch -> env.putAll(launch.env()));
+        return new LaunchCommand(argv, env, setsid.isPresent(), config.sandbox(), confined);
     }
 
     /** Applies this command's environment: the spec's variables, the parent pid, no inherited {@code MPLBACKEND}. */
     void applyTo(Map<String, String> environment) {
         // an inherited MPLBACKEND (e.g. Agg) would stop inline figures from arriving at all
         environment.remove("MPLBACKEND");
+        // no keys in the interpreter, sandbox on or off
+        Secrets.scrub(environment, sandbox);
         environment.putAll(addedEnv);
+        if (confined.isPresent() && System.getProperty("codeact.sandbox.home") != null) {
+            environment.put("HOME", SandboxLaunch.home().toString());
+        }
         // ipykernel exits by itself once this process is gone (see KernelProcesses)
         environment.put("JPY_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
     }

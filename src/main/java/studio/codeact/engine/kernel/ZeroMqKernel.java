@@ -158,6 +158,7 @@ final class ZeroMqKernel implements LaunchedKernel {
         details.put("interrupt_mode", interruptMode().name().toLowerCase(Locale.ROOT));
         details.put("memory_limit_bytes", Long.toString(config.memoryLimitBytes()));
         details.put("working_directory", config.workingDirectory().toString());
+        details.put("sandbox", manager.sandboxState());
         return details;
     }
 }

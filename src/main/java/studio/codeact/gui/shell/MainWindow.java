@@ -275,10 +275,22 @@ public final class MainWindow extends BorderPane {
         usage.textProperty().bind(model.chat().sessionUsageProperty());
         usage.visibleProperty().bind(model.chat().sessionUsageProperty().isNotEmpty());
         usage.managedProperty().bind(usage.visibleProperty());
-        HBox bar = new HBox(activity, notice, spacer, usage, folder);
+        HBox bar = new HBox(activity, notice, spacer, usage, sandboxLabel(), folder);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** "sandbox on" (the tooltip says what it enforces) or "sandbox unavailable: reason". */
+    private static Label sandboxLabel() {
+        studio.codeact.engine.sandbox.SandboxStatus status = studio.codeact.engine.sandbox.SandboxStatus.probe();
+        Label label = new Label(status.label(true));
+        label.getStyleClass().add(status.available() ? "sandbox-on" : "sandbox-unavailable");
+        String tip = status.available()
+                ? "Model code runs in a sandbox (" + status.mechanism() + "):\n• " + String.join("\n• ", status.guarantees())
+                : "Model code runs with your rights: " + status.reason().orElse("") + ".";
+        label.setTooltip(new javafx.scene.control.Tooltip(tip));
+        return label;
     }
 
     private void enableDrop() {

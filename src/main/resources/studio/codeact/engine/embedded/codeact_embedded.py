@@ -39,6 +39,19 @@ def install(emit_address, ask_address, signum, reason_address, executable):
     codeact_guard.install_interrupts(signum, reason_address)
     _channel.interrupted = codeact_guard.raise_interrupt
     codeact_shell.configure(_channel, __file__, codeact_io.__file__, codeact_shell.__file__)
+    import codeact_sandbox  # noqa: F401 -- loaded while nothing is confined yet
+
+
+def confine(policy_json):
+    """Confines the calling thread (a session's own thread) by the sandbox policy."""
+    import codeact_sandbox
+    codeact_sandbox.confine(policy_json)
+
+
+def scrub(names_json):
+    """Removes key variables from the process environment (sandbox on or off)."""
+    import codeact_sandbox
+    codeact_sandbox.scrub(json.loads(names_json))
 
 
 def _insert_working_folder(path):

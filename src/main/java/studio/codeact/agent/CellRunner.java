@@ -74,6 +74,8 @@ final class CellRunner {
     Run run(CellKind kind, int turn, String code, Duration timeout) {
         Cell pending = Cell.pending(nextNumber(), kind, turn, code);
         store.update(s -> s.withEntry(new Entry.CodeCell(Instant.now(), pending)));
+        // On disk before it runs: code that kills the process leaves its own record behind.
+        store.flush();
         emit.accept(new AgentEvent.ActionStarted(pending.number(), turn, code));
         List<Figure> figures = new ArrayList<>();
         ExecutionRequest request = ExecutionRequest.of(code).withTimeout(timeout);

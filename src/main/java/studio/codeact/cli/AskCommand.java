@@ -27,6 +27,7 @@ import studio.codeact.session.Session;
 import studio.codeact.session.SessionException;
 import studio.codeact.session.SessionFolders;
 import studio.codeact.session.SessionInfo;
+import studio.codeact.session.SessionLock;
 import studio.codeact.session.SessionStore;
 
 import java.io.BufferedReader;
@@ -145,16 +146,25 @@ public final class AskCommand implements Callable<Integer> {
         }
         Path folder;
         SessionStore store;
+        SessionLock lock;
         try {
-            folder = sessionFolder(question);
+            lock = claimFolder(question);
+        } catch (IllegalArgumentException | SessionException e) {
+            stderr.println("codeact: " + Errors.sentence(e));
+            return Main.BAD_INPUT;
+        }
+        try {
+            folder = lock.folder();
             Path work = Files.createDirectories(folder.resolve("work"));
             SessionInfo info = new SessionInfo(connection.provider().id(), connection.model(), kind.id(), "", config.actionMode().id(),
                     work.toString(), config.maxTurns(), "", List.of());
             store = SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));
         } catch (IOException | SessionException | IllegalArgumentException e) {
+            lock.close();
             stderr.println("codeact: " + Errors.sentence(e));
             return Main.BAD_INPUT;
         }
+        Verdict.session(folder);
         ChatModel chat = ChatModels.create(connection);
         EngineConfig engineConfig = EngineConfig.of(PythonLocator.chooseReady(python)).withWorkingDirectory(folder.resolve("work"));
         CountDownLatch saved = new CountDownLatch(1);
@@ -183,6 +193,7 @@ public final class AskCommand implements Callable<Integer> {
             stderr.println("codeact: session saved in " + folder);
             return code;
         } finally {
+            lock.close();
             stderr.flush();
             stdout.flush();
             saved.countDown();
@@ -237,15 +248,13 @@ public final class AskCommand implements Callable<Integer> {
                 .withPrivacy(schemaOnly ? Privacy.SCHEMA_ONLY : Privacy.SAMPLE_ROWS);
     }
 
-    private Path sessionFolder(String question) throws IOException {
+    /** The session folder, locked by this process before anything is written in it (see {@link OutFolder}). */
+    private SessionLock claimFolder(String question) {
         if (out == null) {
             Path root = sessionsDir != null ? sessionsDir : SessionFolders.defaultRoot(System.getenv());
-            return SessionFolders.create(root, question, Instant.now());
+            return SessionLock.acquire(SessionFolders.create(root, question, Instant.now()), "codeact ask");
         }
-        if (Files.exists(out.resolve(SessionStore.SESSION_FILE))) {
-            throw new IllegalArgumentException(out + " already holds a session; choose another --out folder");
-        }
-        return Files.createDirectories(out).toAbsolutePath();
+        return OutFolder.claim(out, "codeact ask");
     }
 
     private static void removeHook(Thread hook) {

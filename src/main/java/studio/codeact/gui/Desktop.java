@@ -14,6 +14,8 @@ public final class Desktop {
     }
 
     public static void main(String[] args) {
+        // The launchers point the JVM's crash log there (-XX:ErrorFile); it must exist.
+        studio.codeact.session.StateFolder.ensure(System.getenv());
         Application.launch(StudioApp.class, args);
     }
 }

@@ -27,6 +27,7 @@ public final class StudioApp extends Application {
                 new FileSettingsStorage(SettingsFile.standard()),
                 AgentAssistant.fromSettings(), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
+        studio.recoverCrashedSessions(folder.getParent());
         playDemoIfAsked(studio);
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
     }

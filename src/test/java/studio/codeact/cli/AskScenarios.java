@@ -78,7 +78,10 @@ abstract class AskScenarios {
     }
 
     Run ask(String... extra) {
-        Path session = dir.resolve("session");
+        return askInto(dir.resolve("session"), extra);
+    }
+
+    Run askInto(Path session, String... extra) {
         List<String> args = new ArrayList<>(List.of("ask", "--engine", engineKind().id(), "--provider", "openai",
                 "--base-url", server.baseUrl(), "--model", "scripted",
                 "--settings", dir.resolve("settings.json").toString(), "--out", session.toString()));

@@ -1,0 +1,66 @@
+package studio.codeact.cli;
+
+import org.junit.jupiter.api.Test;
+import studio.codeact.session.SessionLock;
+import studio.codeact.session.SessionStatus;
+import studio.codeact.session.SessionStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 13, items 4 to 6: what {@code ask --out DIR} does with a folder that is taken, foreign or already used. */
+abstract class OutFolderScenarios extends AskScenarios {
+
+    @Test
+    void aFolderThatIsNotASessionIsRefusedAndNothingInItTouched() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("my-analysis"));
+        Files.writeString(mine.resolve("analysis.py"), "print('my own work')\n");
+        Files.writeString(mine.resolve("notebook.ipynb"), "{\"mine\": true}");
+        Files.createDirectories(mine.resolve("figures"));
+        Files.write(mine.resolve("figures/001.png"), new byte[] {1, 2, 3});
+        server.thenText("<solution>42</solution>");
+
+        Run run = askInto(mine, "What is it?");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("is not empty and holds no CodeAct session, so nothing in it was touched");
+        assertThat(Files.readString(mine.resolve("analysis.py"))).isEqualTo("print('my own work')\n");
+        assertThat(Files.readString(mine.resolve("notebook.ipynb"))).isEqualTo("{\"mine\": true}");
+        assertThat(Files.readAllBytes(mine.resolve("figures/001.png"))).containsExactly(1, 2, 3);
+        try (var entries = Files.list(mine)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("analysis.py", "notebook.ipynb", "figures");
+        }
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aFolderHeldByAnotherRunIsRefusedNamingTheHolder() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("held"));
+        server.thenText("<solution>42</solution>");
+        try (SessionLock ignored = SessionLock.acquire(out, "codeact ask (the other run)")) {
+            Run run = askInto(out, "What is it?");
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("is in use by process " + ProcessHandle.current().pid() + " (codeact ask (the other run))");
+        }
+        assertThat(out.resolve(SessionStore.SESSION_FILE)).doesNotExist();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aSecondRunOnAUsedFolderSaysHowToContinue() {
+        Path out = dir.resolve("used");
+        server.thenText("<solution>42</solution>").thenText("<solution>43</solution>");
+        assertThat(askInto(out, "First question").exit()).isZero();
+
+        Run again = askInto(out, "Second question");
+
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds a session").contains("codeact ask --resume " + out.toAbsolutePath())
+                .contains("choose a new folder for --out");
+        assertThat(SessionStore.read(out).status()).isEqualTo(SessionStatus.ANSWERED);
+        assertThat(SessionStore.read(out).answer()).contains("42");
+    }
+}

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 13, items 4 to 6: what {@code ask --out DIR} does with a folder that is taken, foreign or already used. */
+/**
+ * Issue 13, items 4 to 6: what {@code ask --out DIR} does with a folder that is taken, foreign or
+ * already used; items 10 to 14: data files that cannot be tables, refused before any model call.
+ */
 abstract class OutFolderScenarios extends AskScenarios {
 
     @Test
@@ -62,5 +65,30 @@ abstract class OutFolderScenarios extends AskScenarios {
                 .contains("choose a new folder for --out");
         assertThat(SessionStore.read(out).status()).isEqualTo(SessionStatus.ANSWERED);
         assertThat(SessionStore.read(out).answer()).contains("42");
+    }
+
+    @Test
+    void dataFilesThatCannotBeTablesAreRefusedBeforeAnyModelCall() throws Exception {
+        byte[] noise = new byte[20 * 1024];
+        new java.util.Random(12).nextBytes(noise);
+        Path loop = dir.resolve("loop.csv");
+        Files.createSymbolicLink(loop, dir.resolve("loop2.csv"));
+        Files.createSymbolicLink(dir.resolve("loop2.csv"), loop);
+        java.util.Map<Path, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(Files.createFile(dir.resolve("empty.csv")), "the file is empty");
+        cases.put(Files.write(dir.resolve("picture.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}),
+                "this is a PNG image, not a table");
+        cases.put(Files.write(dir.resolve("noise.csv"), noise), "the content is binary");
+        cases.put(Files.writeString(dir.resolve("broken.xlsx"), "not a workbook"), "not a valid Excel file");
+        cases.put(loop, "symbolic-link loop");
+        server.thenText("<solution>should not be asked</solution>");
+        int n = 0;
+        for (var bad : cases.entrySet()) {
+            Run run = askInto(dir.resolve("bad-" + n++), "--data", bad.getKey().toString(), "Summarise it");
+
+            assertThat(run.exit()).as(bad.getKey().toString()).isEqualTo(2);
+            assertThat(run.err()).contains(bad.getValue());
+        }
+        assertThat(server.requests()).isEmpty();
     }
 }

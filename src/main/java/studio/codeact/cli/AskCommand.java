@@ -81,6 +81,10 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--cell-timeout", paramLabel = "SEC", defaultValue = "60", description = "Interrupt an action after this many seconds (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
 
+    @Option(names = "--timeout", paramLabel = "SEC",
+            description = "Longest wait for the model: to connect, for the first token, and between tokens (default: the settings file's limits, else 10/120/60 s).")
+    Double timeout;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Session folder to write (default: a new folder under the sessions folder).")
     Path out;
 
@@ -136,8 +140,9 @@ public final class AskCommand implements Callable<Integer> {
             }
             kind = EngineKind.parse(engine);
             DatasetLoader.checkReadable(data);
-            connection = (settings == null ? ModelSettingsLoader.standard() : new ModelSettingsLoader(new SettingsFile(settings), System.getenv()))
+            connection = new ModelSettingsLoader(settingsFile(), System.getenv())
                     .resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, model));
+            connection = ModelTimeout.apply(connection, timeout);
             requireKeyForCloud(connection);
             config = agentConfig(connection);
         } catch (IllegalArgumentException | DatasetException e) {
@@ -257,6 +262,10 @@ public final class AskCommand implements Callable<Integer> {
         return OutFolder.claim(out, "codeact ask");
     }
 
+    private SettingsFile settingsFile() {
+        return settings == null ? SettingsFile.standard() : new SettingsFile(settings);
+    }
+
     private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -271,7 +280,7 @@ public final class AskCommand implements Callable<Integer> {
         if (cloud && !connection.hasApiKey()) {
             String variable = apiKeyEnv != null ? apiKeyEnv : connection.provider().apiKeyVariable();
             throw new IllegalArgumentException("no API key for " + connection.baseUrl() + ": set " + variable
-                    + " (or --api-key-env VAR, or Settings → Model in the app); for a local model server use --base-url,"
+                    + " (or --api-key-env VAR, or \"apiKey\" in the settings file " + settingsFile().path() + "); for a local model server use --base-url,"
                     + " e.g. --base-url http://localhost:11434/v1 for Ollama");
         }
     }

@@ -91,4 +91,29 @@ abstract class OutFolderScenarios extends AskScenarios {
         }
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void anEmptyReplyIsAModelErrorRetriedOnce() {
+        server.thenNoChoices().thenNoChoices();
+
+        Run run = askInto(dir.resolve("empty-twice"), "What is it?");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("sent an empty reply (no text, no code); asking once more")
+                .contains("sent an empty reply twice");
+        assertThat(server.requests()).hasSize(2);
+        assertThat(SessionStore.read(dir.resolve("empty-twice")).status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(SessionStore.read(dir.resolve("empty-twice")).answer()).isEmpty();
+    }
+
+    @Test
+    void oneEmptyReplyThenAnAnswerAnswers() {
+        server.thenNoChoices().thenText("<solution>42</solution>");
+
+        Run run = askInto(dir.resolve("empty-once"), "What is it?");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("42\n");
+    }
 }

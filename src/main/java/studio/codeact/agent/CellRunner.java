@@ -95,6 +95,9 @@ final class CellRunner {
         } finally {
             running = null;
         }
+        if (cancelled.getAsBoolean() && (result.status() == ExecutionStatus.DIED || result.status() == ExecutionStatus.ERROR)) {
+            result = UserCancel.recorded(result);
+        }
         Cell finished = pending.finished(status(result.status()), result.executionCount(),
                 OutputCompaction.compact(result.outputs(), storedStreamChars), figures.stream().map(Figure::path).toList(),
                 result.elapsed().toMillis());

@@ -186,8 +186,9 @@ public final class AskCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        int code = Main.FAILED;
         try {
-            int code = run(chat, kind, engineConfig, store, config, question, stdout, stderr, running);
+            code = run(chat, kind, engineConfig, store, config, question, stdout, stderr, running);
             try {
                 store.exportAll();
             } catch (SessionException e) {
@@ -201,6 +202,8 @@ public final class AskCommand implements Callable<Integer> {
             lock.close();
             stderr.flush();
             stdout.flush();
+            // Before the Ctrl+C hook may let the JVM halt: the guard reads the app's decision, not the signal.
+            Verdict.decided(code);
             saved.countDown();
             removeHook(onInterrupt);
         }

@@ -35,6 +35,44 @@ record GuardedAsk(Path home, OpenAiWireServer server, String engine) {
         return run(args, Map.of());
     }
 
+    /** Starts {@code ask} in a process group of its own (setsid), as a terminal would, so Ctrl+C can be sent to the group. */
+    Process startInOwnGroup(Path out, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of("setsid", ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Xss8m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "ask", "--engine", engine, "--provider", "openai", "--base-url", server.baseUrl(),
+                "--model", "scripted", "--settings", home.resolve("settings.json").toString(), "--action-mode", "tags",
+                "--out", out.toString()));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        builder.environment().remove("CODEACT_GUARD");
+        return builder.start();
+    }
+
+    /** What a terminal's Ctrl+C does: SIGINT to every process of the group. */
+    static void controlC(Process leader) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + leader.pid()).inheritIO().start();
+        kill.waitFor();
+    }
+
+    static Result finish(Process process) {
+        try {
+            process.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            if (!process.waitFor(240, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("codeact ask did not end within 240 s");
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     Result run(List<String> args, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Xss8m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));

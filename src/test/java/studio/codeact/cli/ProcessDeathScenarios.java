@@ -13,6 +13,7 @@ import studio.codeact.session.SessionStore;
 import studio.codeact.testing.OpenAiWireServer;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,5 +107,42 @@ abstract class ProcessDeathScenarios {
         assertThat(code).contains(cell.code().strip());
         assertThat(cell.code()).contains("ctypes");
         assertThat(cell.error()).hasValueSatisfying(e -> assertThat(e.evalue()).contains("the process died"));
+    }
+
+    @Test
+    void controlCDuringACellIsRecordedAsCancelledByTheUser() throws Exception {
+        server.thenText("<execute>\nimport time\nprint('sleeping', flush=True)\ntime.sleep(120)\n</execute>")
+                .thenText("<solution>not reached</solution>");
+        Path out = home.resolve("interrupted");
+        Process ask = codeact.startInOwnGroup(out, "Sleep");
+        CompletableFuture<GuardedAsk.Result> ended = CompletableFuture.supplyAsync(() -> GuardedAsk.finish(ask));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (!cellIsRunning(out)) {
+            assertThat(System.nanoTime()).as("cell 1 never started").isLessThan(deadline);
+            assertThat(ask.isAlive()).as("ask ended early").isTrue();
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L);  // let the code reach its sleep
+
+        GuardedAsk.controlC(ask);
+        GuardedAsk.Result run = ended.join();
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        Session session = SessionStore.read(out);
+        assertThat(session.status()).isEqualTo(SessionStatus.CANCELLED);
+        Cell cell = onlyCell(session);
+        assertThat(cell.status()).isEqualTo(CellStatus.ERROR);
+        assertThat(cell.error()).hasValueSatisfying(e -> assertThat(e.summary()).isEqualTo("KeyboardInterrupt: cancelled by the user"));
+        assertThat(java.nio.file.Files.readString(out.resolve("session.json"))).doesNotContain("SIGKILL").doesNotContain("out-of-memory");
+    }
+
+    private static boolean cellIsRunning(Path out) {
+        try {
+            return SessionStore.read(out).cells().stream().anyMatch(c -> c.status() == CellStatus.PENDING);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

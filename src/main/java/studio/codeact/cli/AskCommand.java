@@ -85,6 +85,10 @@ public final class AskCommand implements Callable<Integer> {
             description = "Longest wait for the model: to connect, for the first token, and between tokens (default: the settings file's limits, else 10/120/60 s).")
     Double timeout;
 
+    @Option(names = "--output-limit", paramLabel = "CHARS", defaultValue = "100000",
+            description = "Characters of a cell's printed output kept (head and tail, with a count of what was cut); memory stays bounded however much it prints (default: ${DEFAULT-VALUE}).")
+    int outputLimit;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Session folder to write (default: a new folder under the sessions folder).")
     Path out;
 
@@ -251,6 +255,7 @@ public final class AskCommand implements Callable<Integer> {
                 .withMaxTurns(maxTurns)
                 .withCellTimeout(Duration.ofMillis(Math.round(cellTimeout * 1000)))
                 .withBudgets(observationBudget, contextBudget)
+                .withStoredStreamChars(limitOutput())
                 .withFoldSystemRole(foldSystem)
                 .withVision(vision)
                 .withPrivacy(schemaOnly ? Privacy.SCHEMA_ONLY : Privacy.SAMPLE_ROWS);
@@ -263,6 +268,12 @@ public final class AskCommand implements Callable<Integer> {
             return SessionLock.acquire(SessionFolders.create(root, question, Instant.now()), "codeact ask");
         }
         return OutFolder.claim(out, "codeact ask");
+    }
+
+    /** Applies {@code --output-limit} to the engines' kept output and returns it for the stored copy. */
+    private int limitOutput() {
+        studio.codeact.engine.OutputBound.setDefaultLimit(outputLimit);
+        return outputLimit;
     }
 
     private SettingsFile settingsFile() {

@@ -116,4 +116,27 @@ abstract class OutFolderScenarios extends AskScenarios {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("42\n");
     }
+
+    @Test
+    void aCellPrintingHundredsOfMegabytesKeepsABoundedHeadAndTail() {
+        server.thenText("<execute>\nimport sys\nchunk = ('y' * 1023 + '\\n') * 1024\nprint('first line')\n"
+                        + "for _ in range(100):\n    sys.stdout.write(chunk)\nprint('last line')\n</execute>")
+                .thenText("<solution>printed</solution>");
+        Path out = dir.resolve("huge");
+
+        Run run;
+        try {
+            run = askInto(out, "--output-limit", "20000", "--cell-timeout", "600", "Print a lot");
+        } finally {
+            studio.codeact.engine.OutputBound.setDefaultLimit(studio.codeact.engine.OutputBound.DEFAULT_LIMIT);
+        }
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        var outputs = SessionStore.read(out).cells().getFirst().outputs();
+        assertThat(outputs).as(outputs.toString().substring(0, Math.min(2000, outputs.toString().length()))).hasSize(1);
+        String kept = ((studio.codeact.engine.Output.Stream) outputs.getFirst()).text();
+        assertThat(kept.length()).isLessThan(20_200);
+        assertThat(kept).startsWith("first line\n").endsWith("last line\n").contains("characters (").contains("lines) cut from the middle");
+        assertThat(observation(2)).contains("first line").contains("last line");
+    }
 }

@@ -113,7 +113,10 @@ public final class Studio implements WindowActions {
                 datasets.resume();
             }
         });
-        ticker = new Ticker(100, ui, notebook::tick);
+        ticker = new Ticker(100, ui, () -> {
+            notebook.tick();
+            chat.tick();
+        });
         demoPlayer = new DemoPlayer(chat, notebook, ui);
         chat.connect(this::ask, this::stopWork);
 

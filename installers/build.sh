@@ -23,7 +23,7 @@
 # The app image holds a trimmed Java runtime (jlink), the application and library jars
 # (JavaFX included, on the class path), the samples, and two launchers:
 #   bin/codeact-studio   the desktop app        bin/codeact   the command line (doctor, ask, ...)
-# Python is not bundled: the .deb depends on Debian's Python packages (DESIGN.md); elsewhere the
+# Python is not bundled: the .deb depends on Debian's Python packages (docs/architecture.md); elsewhere the
 # app uses the interpreter its settings or CODEACT_PYTHON name (codeact doctor checks it).
 #
 # Needs: Linux .deb: fakeroot, dpkg-deb; .rpm: rpm-build. macOS .dmg: Xcode command line

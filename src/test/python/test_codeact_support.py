@@ -89,5 +89,20 @@ class InsideIPythonTest(unittest.TestCase):
         self.assertEqual(support.table_page("inside_frame", 0, 5)["total"], 2)
 
 
+class CallHelperTest(unittest.TestCase):
+
+    def test_runs_a_helper_privately_and_prints_its_json_result_behind_the_marker(self):
+        import contextlib
+        import io
+        source = "HELPER_STATE = 1\ndef count(column, user_ns):\n    return {'rows': len(user_ns['frame'][column])}\n"
+        user_ns = {"frame": pd.DataFrame({"a": [1, 2, 3]})}
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            support.call_helper("helper", source, "helper.py", "count", json.dumps(["a"]), "@@", user_ns)
+        self.assertEqual(printed.getvalue(), '@@{"rows": 3}\n')
+        self.assertNotIn("HELPER_STATE", user_ns)
+        self.assertEqual(list(user_ns), ["frame"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -62,6 +62,7 @@ public final class CodeActAgent {
     private ActionMode mode;
     private boolean foldSystem;
     private String systemPrompt = "";
+    private volatile String framing;
     private LoadedData loaded = LoadedData.NONE;
     private Map<String, String> packages = Map.of();
     private String pythonVersion = "";
@@ -83,6 +84,15 @@ public final class CodeActAgent {
     }
 
     /** Where events go (see {@link AgentListener} for the thread). */
+    /**
+     * Replaces the product's data-analyst system prompt with another framing (the benchmark gives every
+     * action mode the same one). {@code {{action_format}}} and {@code {{max_turns}}} in it are filled in.
+     * Call before the first question.
+     */
+    public void setSystemPromptTemplate(String template) {
+        this.framing = template;
+    }
+
     public void setListener(AgentListener eventListener) {
         listener = eventListener == null ? AgentListener.NONE : eventListener;
     }
@@ -416,7 +426,8 @@ public final class CodeActAgent {
     }
 
     private void rebuildPrompt() {
-        systemPrompt = SystemPrompt.render(new SystemPrompt.Facts(pythonVersion, packages, loaded.datasets(), loaded.notes(), workingFolder, mode,
+        systemPrompt = framing != null ? SystemPrompt.renderFraming(framing, mode, config.maxTurns())
+                : SystemPrompt.render(new SystemPrompt.Facts(pythonVersion, packages, loaded.datasets(), loaded.notes(), workingFolder, mode,
                 config.maxTurns(), config.privacy(), config.vision()));
         String prompt = systemPrompt;
         String modeId = mode.id();

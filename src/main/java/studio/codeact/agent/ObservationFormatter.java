@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns what an action produced into the plain text the model reads (the observation contract of
- * DESIGN.md): printed text in the order it came, the value of the last expression, one line per
+ * docs/architecture.md, "The agent's contracts"): printed text in the order it came, the value of the last expression, one line per
  * figure, DataFrames as their plain-text form, and an error as the frames of the model's own code
  * followed by {@code Name: message} — no ANSI codes. Output longer than the budget keeps its head
  * and tail and says what was cut; the error and the notes are never cut away.

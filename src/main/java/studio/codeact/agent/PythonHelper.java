@@ -9,6 +9,7 @@ import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.engine.PythonLiteral;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,21 +49,15 @@ final class PythonHelper {
         });
     }
 
-    /** The cell that calls {@code function(*arguments, user_ns=globals())} of {@code file} and prints its JSON result. */
+    /**
+     * The cell that calls {@code function(*arguments, user_ns=globals())} of {@code file} and prints
+     * its JSON result, through {@code codeact_support.call_helper} (the engines put that module on
+     * the interpreter's path). One expression: nothing is left in the user's namespace.
+     */
     static String callCode(String file, String function, List<?> arguments) {
-        return """
-                def __codeact_helper():
-                    import json as _json
-                    _namespace = {"__name__": %s}
-                    exec(compile(%s, %s, "exec"), _namespace)
-                    _result = _namespace[%s](*_json.loads(%s), user_ns=globals())
-                    return _json.dumps(_result, default=str)
-                try:
-                    print(%s + __codeact_helper(), flush=True)
-                finally:
-                    del __codeact_helper
-                """.formatted(literal(file.replace(".py", "")), literal(resource(file)), literal(file), literal(function),
-                literal(json(arguments)), literal(MARKER));
+        return "__import__(\"codeact_support\").call_helper(" + String.join(", ",
+                PythonLiteral.string(file.replace(".py", "")), PythonLiteral.string(resource(file)), PythonLiteral.string(file),
+                PythonLiteral.string(function), PythonLiteral.string(json(arguments)), PythonLiteral.string(MARKER)) + ", globals())";
     }
 
     /**
@@ -92,11 +87,6 @@ final class PythonHelper {
         } catch (JsonProcessingException e) {
             throw new EngineException("the agent's helper code printed something that is not JSON", e);
         }
-    }
-
-    /** A Python string literal for {@code text} (a JSON string is one, for the characters Jackson escapes). */
-    static String literal(String text) {
-        return json(text);
     }
 
     private static String json(Object value) {

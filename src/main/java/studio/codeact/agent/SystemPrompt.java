@@ -70,6 +70,19 @@ public final class SystemPrompt {
         return fill(PythonHelper.resource("system_prompt_" + VERSION + ".md"), values).strip();
     }
 
+    /** Another framing than the product's: {@code {{action_format}}} and {@code {{max_turns}}} filled in. */
+    public static String renderFraming(String template, ActionMode mode, int maxTurns) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("action_format", actionFormat(mode));
+        values.put("max_turns", Integer.toString(maxTurns));
+        return fill(template, values).strip();
+    }
+
+    private static String actionFormat(ActionMode mode) {
+        return PythonHelper.resource(mode == ActionMode.TOOLS
+                ? "action_format_tools_" + VERSION + ".md" : "action_format_tags_" + VERSION + ".md").strip();
+    }
+
     static String fill(String template, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

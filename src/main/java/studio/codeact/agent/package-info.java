@@ -11,8 +11,8 @@
  *   <li>Actions: {@code <execute>} tags or {@code ```python} blocks
  *       ({@link studio.codeact.agent.ActionParser}), or native tool calls of
  *       {@code execute_python(code)}; {@link studio.codeact.agent.ActionMode}.</li>
- *   <li>Observations: {@link studio.codeact.agent.ObservationFormatter} (the contract of
- *       DESIGN.md), {@link studio.codeact.agent.TracebackFilter}, head-and-tail truncation.</li>
+ *   <li>Observations: {@link studio.codeact.agent.ObservationFormatter} (the observation
+ *       contract of docs/architecture.md), {@link studio.codeact.agent.TracebackFilter}, head-and-tail truncation.</li>
  *   <li>Long sessions: the context budget shortens old observations first, then old prose,
  *       then leaves out the oldest turns; {@link studio.codeact.agent.StuckDetector} stops a model
  *       that repeats itself.</li>

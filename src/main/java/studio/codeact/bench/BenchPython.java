@@ -47,7 +47,7 @@ public final class BenchPython {
     /** Puts the harness on the interpreter's path and imports it. Needed again after a restart. */
     public void install() {
         String code = "(lambda p: None if p in __import__('sys').path else __import__('sys').path.insert(0, p))("
-                + literal(BundledFiles.harnessFolder().toString()) + ")\n"
+                + studio.codeact.engine.PythonLiteral.string(BundledFiles.harnessFolder().toString()) + ")\n"
                 + "__import__('importlib').import_module('codeact_bench.harness') and None";
         ExecutionResult result = execute(code, CHECK_TIMEOUT);
         if (!result.ok()) {
@@ -63,7 +63,8 @@ public final class BenchPython {
         }
         Map<String, ToolInfo> tools = new java.util.LinkedHashMap<>();
         suite.path("tools").properties().forEach(entry -> tools.put(entry.getKey(), new ToolInfo(entry.getKey(),
-                entry.getValue().path("signature").asText(), entry.getValue().path("description").asText())));
+                entry.getValue().path("signature").asText(), entry.getValue().path("description").asText(),
+                entry.getValue().path("full_description").asText(), entry.getValue().path("mismatch").asText(""))));
         List<BenchTask> tasks = new ArrayList<>();
         for (JsonNode task : suite.path("tasks")) {
             List<ToolInfo> taskTools = new ArrayList<>();
@@ -92,8 +93,35 @@ public final class BenchPython {
 
     /** Scores a final answer with the task's comparison. */
     public Score score(TaskSuite suite, BenchTask task, String answer) {
-        JsonNode score = call(CHECK_TIMEOUT, "score", suite.folder().toString(), task.id(), answer);
-        return new Score(score.path("success").asBoolean(), score.path("detail").asText());
+        return score(call(CHECK_TIMEOUT, "score", suite.folder().toString(), task.id(), answer));
+    }
+
+    private static Score score(JsonNode score) {
+        return new Score(score.path("success").asBoolean(), score.path("detail").asText(), score.path("graded_by").asText(""),
+                score.path("expected").isTextual() ? score.path("expected").asText() : null);
+    }
+
+    /**
+     * One model reply under M3ToolEval's protocol: trimmed, parsed and, for a json or text action, run
+     * (the paper's way: arguments in order, no signature check).
+     */
+    public M3Turn m3Turn(TaskSuite suite, BenchTask task, ActionMode mode, String generation) {
+        ExecutionResult result = execute(expression("m3_turn", suite.folder().toString(), task.id(), mode.id(), generation), CALL_TIMEOUT);
+        if (result.status() == ExecutionStatus.TIMED_OUT) {
+            return new M3Turn(generation, "action", "", "The tool call did not finish within " + CALL_TIMEOUT.toSeconds()
+                    + " seconds and was stopped.", "", false, null);
+        }
+        JsonNode turn = parse(result, "m3_turn");
+        return new M3Turn(turn.path("reply").asText(), turn.path("type").asText(), turn.path("content").asText(),
+                turn.path("observation").isTextual() ? turn.path("observation").asText() : null, turn.path("extra_info").asText(""),
+                turn.path("correct").asBoolean(), turn.path("grade").isObject() ? score(turn.path("grade")) : null);
+    }
+
+    /** The observation M3ToolEval's code mode makes of what a code action printed; {@code answer} is set when it solves an atomic task. */
+    public M3Turn m3CodeObservation(TaskSuite suite, BenchTask task, String output) {
+        JsonNode turn = call(CHECK_TIMEOUT, "m3_code_observation", suite.folder().toString(), task.id(), output);
+        return new M3Turn("", "action", "", turn.path("observation").asText(), "", turn.path("correct").asBoolean(),
+                turn.path("grade").isObject() ? score(turn.path("grade")) : null);
     }
 
     /** Runs the task's reference solution through its own checker. */
@@ -147,18 +175,9 @@ public final class BenchPython {
     private static String expression(String function, String... arguments) {
         StringBuilder code = new StringBuilder("__import__('codeact_bench.harness').harness.").append(function).append('(');
         for (int i = 0; i < arguments.length; i++) {
-            code.append(i == 0 ? "" : ", ").append(literal(arguments[i]));
+            code.append(i == 0 ? "" : ", ").append(studio.codeact.engine.PythonLiteral.string(arguments[i]));
         }
         return code.append(')').toString();
-    }
-
-    /** A Python string literal for any text (a JSON string is one). */
-    static String literal(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String failure(ExecutionResult result) {

@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs tasks × modes × models over a pool of engines, one worker thread per engine, and writes
@@ -32,7 +30,7 @@ import java.util.logging.Logger;
  */
 public final class BenchRunner {
 
-    private static final Logger LOG = Logger.getLogger(BenchRunner.class.getName());
+    private static final System.Logger LOG = System.getLogger(BenchRunner.class.getName());
 
     private final TaskSuite suite;
     private final List<BenchTask> tasks;
@@ -41,6 +39,7 @@ public final class BenchRunner {
     private final Map<ActionMode, Episode> episodes;
     private final Path out;
     private final PrintWriter progressOut;
+    private final String protocol;
 
     /**
      * @param tasks    the tasks to run (all or some of the suite's)
@@ -49,6 +48,16 @@ public final class BenchRunner {
      */
     public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionMode> modes,
                        Map<ActionMode, Episode> episodes, Path out, PrintWriter progressOut) {
+        this(suite, tasks, models, modes, episodes, out, progressOut, Summary.CODEACT_PROTOCOL);
+    }
+
+    /**
+     * @param protocol the interaction the episodes follow ({@code codeact} or {@code m3tooleval}); an output
+     *                 folder holds the runs of one protocol only, and the summary names it
+     */
+    public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionMode> modes,
+                       Map<ActionMode, Episode> episodes, Path out, PrintWriter progressOut, String protocol) {
+        this.protocol = protocol;
         this.suite = suite;
         this.tasks = List.copyOf(tasks);
         this.models = List.copyOf(models);
@@ -88,9 +97,14 @@ public final class BenchRunner {
             throw new IllegalArgumentException("the benchmark needs at least one engine");
         }
         claimOutputFolder();
-        try (FileChannel lockFile = FileChannel.open(out.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path lockPath = out.resolve("run.lock");
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = exclusive(lockFile)) {
-            return runLocked(workers);
+            try {
+                return runLocked(workers);
+            } finally {
+                Files.deleteIfExists(lockPath); // still held: no other run can take it between the delete and the release
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not lock the output folder " + out, e);
         }
@@ -148,7 +162,7 @@ public final class BenchRunner {
         }
         List<TaskResult> finished = ResultsFile.latest(results.read()).entrySet().stream()
                 .filter(entry -> planned.contains(entry.getKey())).map(Map.Entry::getValue).toList();
-        Summary summary = Summary.of(finished, models.stream().map(ModelUnderTest::label).toList(), modes, plan.size());
+        Summary summary = Summary.of(finished, models.stream().map(ModelUnderTest::label).toList(), modes, plan.size(), protocol);
         return write(summary, resumed, toRun, results, workers.getFirst());
     }
 
@@ -161,16 +175,23 @@ public final class BenchRunner {
         try {
             Files.createDirectories(out);
             if (Files.exists(manifest)) {
-                String earlier = BenchPython.JSON.readTree(Files.readString(manifest)).path("suite").asText();
+                var earlierRun = BenchPython.JSON.readTree(Files.readString(manifest));
+                String earlier = earlierRun.path("suite").asText();
                 if (!earlier.equals(suite.name())) {
                     throw new IllegalArgumentException(out + " holds results of the suite '" + earlier + "', not '"
                             + suite.name() + "'; choose another --out");
+                }
+                String earlierProtocol = earlierRun.path("protocol").asText(Summary.CODEACT_PROTOCOL);
+                if (!earlierProtocol.equals(protocol)) {
+                    throw new IllegalArgumentException(out + " holds results of --protocol " + earlierProtocol + ", not "
+                            + protocol + "; choose another --out");
                 }
                 return;
             }
             Map<String, Object> json = new java.util.LinkedHashMap<>();
             json.put("suite", suite.name());
             json.put("suite_folder", suite.folder().toString());
+            json.put("protocol", protocol);
             Files.writeString(manifest, BenchPython.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not use the output folder " + out, e);
@@ -183,7 +204,7 @@ public final class BenchRunner {
         try {
             python.install();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an engine of the pool could not load the harness", e);
+            LOG.log(System.Logger.Level.WARNING, "an engine of the pool could not load the harness", e);
             progressOut.println("bench: an engine could not load the harness and was left out: " + e.getMessage());
             return;
         }
@@ -214,7 +235,7 @@ public final class BenchRunner {
     }
 
     private static TaskResult engineFailure(BenchTask task, RunKey key, RuntimeException e) {
-        LOG.log(Level.WARNING, "engine failure in " + key, e);
+        LOG.log(System.Logger.Level.WARNING, "engine failure in " + key, e);
         return new TaskResult(task.id(), task.taskClass(), key.mode(), key.model(), Outcome.ENGINE_ERROR, 0, 0, -1, -1, 0,
                 null, "engine: " + e.getMessage());
     }
@@ -234,7 +255,7 @@ public final class BenchRunner {
     private BenchReport write(Summary summary, int resumed, int ran, ResultsFile results, BenchPython charting) {
         try {
             Files.createDirectories(out);
-            String title = "CodeAct bench: suite " + suite.name();
+            String title = title(suite.name(), protocol);
             Path markdown = Files.writeString(out.resolve("summary.md"), summary.markdown(title), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("summary.json"), summary.json(), StandardCharsets.UTF_8);
             Path png = out.resolve("summary.png");
@@ -250,6 +271,11 @@ public final class BenchRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the summary into " + out, e);
         }
+    }
+
+    /** The summary's title: the suite, and the protocol when it is not our own. */
+    public static String title(String suiteName, String protocol) {
+        return "CodeAct bench: suite " + suiteName + (protocol.equals(Summary.CODEACT_PROTOCOL) ? "" : ", protocol " + protocol);
     }
 
     private static void join(List<Thread> threads) {

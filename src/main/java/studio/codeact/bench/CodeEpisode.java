@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionParser;
+
 import studio.codeact.agent.AgentConfig;
 import studio.codeact.agent.AgentEvent;
 import studio.codeact.agent.CodeActAgent;
@@ -58,6 +60,8 @@ public final class CodeEpisode implements Episode {
         try (SessionStore store = SessionStore.inMemory(Session.start("bench-" + task.id(), Instant.now(), info))) {
             CodeActAgent agent = new CodeActAgent(meter, python.engine(), store, config);
             agent.setListener(recorder);
+            agent.setSystemPromptTemplate(Prompts.system(ActionMode.CODE));
+            recorder.observationHeading = actions == studio.codeact.agent.ActionMode.TOOLS ? "" : "Observation:\n";
             String question = Prompts.task(ActionMode.CODE, task);
             while (true) {
                 recorder.question(question);
@@ -113,14 +117,16 @@ public final class CodeEpisode implements Episode {
                                      Ending ending, TaskSuite suite, BenchPython python) {
         Outcome outcome = ending.outcome();
         String error = ending.error();
+        Score score = null;
         if (ending.solution() != null) {
-            Score score = python.score(suite, task, ending.solution());
+            score = python.score(suite, task, ending.solution());
             outcome = score.success() ? Outcome.SOLVED : Outcome.WRONG_ANSWER;
             error = score.success() ? null : score.detail();
         }
         double seconds = Math.round((System.nanoTime() - started) / 1e6) / 1000.0;
-        return new TaskResult(task.id(), task.taskClass(), ActionMode.CODE, model.label(), outcome, meter.replies(),
+        TaskResult result = new TaskResult(task.id(), task.taskClass(), ActionMode.CODE, model.label(), outcome, meter.replies(),
                 recorder.actions, meter.promptTokens(), meter.completionTokens(), seconds, ending.solution(), error);
+        return score == null ? result : result.graded(score);
     }
 
     private static String abbreviate(String text) {
@@ -135,6 +141,7 @@ public final class CodeEpisode implements Episode {
     private static final class Recorder implements studio.codeact.agent.AgentListener {
         private final List<ChatMessage> turns = new ArrayList<>();
         String systemPrompt = "";
+        String observationHeading = "";
         String lastReply = "";
         int actions;
 
@@ -149,7 +156,7 @@ public final class CodeEpisode implements Episode {
                     lastReply = replied.text();
                     turns.add(ChatMessage.Assistant.text(replied.text()));
                 }
-                case AgentEvent.Observation observation -> turns.add(ChatMessage.User.text(observation.text()));
+                case AgentEvent.Observation observation -> turns.add(ChatMessage.User.text(observationHeading + observation.text()));
                 case AgentEvent.ActionStarted started -> actions += started.turn() > 0 ? 1 : 0;
                 default -> {
                 }

@@ -11,11 +11,40 @@ public final class Prompts {
     private Prompts() {
     }
 
+    /**
+     * The system prompt of our own protocol, the same framing in every mode: the task comes with its
+     * tools; act, read the observation, answer in {@code <solution>}. Only how to act differs (json and
+     * text: one call per reply; code mode adds the agent's code-action format itself).
+     */
+    public static String system(ActionMode mode) {
+        String template = BundledFiles.read("prompts/system.md");
+        return mode == ActionMode.CODE ? template
+                : template.replace("{{action_format}}", BundledFiles.read("prompts/action_" + mode.id() + ".md").strip()).strip();
+    }
+
     /** The task message for {@code mode}. */
     public static String task(ActionMode mode, BenchTask task) {
         return BundledFiles.read("prompts/" + mode.id() + ".md")
                 .replace("{{tools}}", tools(task))
                 .replace("{{max_turns}}", Integer.toString(task.maxTurns()))
+                .replace("{{instruction}}", task.instruction())
+                .strip();
+    }
+
+    /**
+     * The task message of M3ToolEval's protocol for {@code mode}: the paper's wording, tool list
+     * ({@code [i] name: description} and {@code Signature: …}), action format and in-context example.
+     */
+    public static String m3(ActionMode mode, BenchTask task) {
+        StringBuilder tools = new StringBuilder();
+        for (int i = 0; i < task.tools().size(); i++) {
+            ToolInfo tool = task.tools().get(i);
+            tools.append(i == 0 ? "" : "\n").append('[').append(i + 1).append("] ").append(tool.name()).append(": ")
+                    .append(tool.fullDescription()).append("\n    Signature: ").append(tool.signature());
+        }
+        return BundledFiles.read("prompts/m3tooleval/prompt.md")
+                .replace("{{tools}}", tools)
+                .replace("{{mode}}", BundledFiles.read("prompts/m3tooleval/" + mode.id() + ".md").strip())
                 .replace("{{instruction}}", task.instruction())
                 .strip();
     }

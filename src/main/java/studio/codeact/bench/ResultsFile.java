@@ -104,6 +104,10 @@ public final class ResultsFile {
         json.put("seconds", result.seconds());
         json.put("answer", result.answer());
         json.put("error", result.error());
+        json.put("graded_by", result.gradedBy());
+        if (result.expected() != null) {
+            json.put("expected", result.expected());
+        }
         return json;
     }
 
@@ -112,7 +116,8 @@ public final class ResultsFile {
                 ActionMode.parse(json.get("mode").asText()), json.get("model").asText(),
                 Outcome.parse(json.get("outcome").asText()), json.get("turns").asInt(), json.path("actions").asInt(),
                 json.path("prompt_tokens").asLong(-1), json.path("completion_tokens").asLong(-1),
-                json.path("seconds").asDouble(), text(json.get("answer")), text(json.get("error")));
+                json.path("seconds").asDouble(), text(json.get("answer")), text(json.get("error")),
+                text(json.get("graded_by")), text(json.get("expected")));
     }
 
     private static String text(JsonNode node) {

@@ -28,7 +28,27 @@ public final class SuiteCheck {
         long withoutReference = checks.stream().filter(check -> !check.reference()).count();
         out.printf(Locale.ROOT, "%d tasks: %d passed, %d failed%s%n", checks.size(), checks.size() - failed, failed,
                 withoutReference == 0 ? "" : " (" + withoutReference + " without a reference solution: only their expected answer was checked)");
+        List<ToolInfo> mismatched = mismatches(suite);
+        if (!mismatched.isEmpty()) {
+            out.printf(Locale.ROOT, "%d tool%s declared with a signature that is not the function's (calls are checked against, "
+                    + "and prompts show, the function's own):%n", mismatched.size(), mismatched.size() == 1 ? " is" : "s are");
+            mismatched.forEach(tool -> out.println("  " + tool.name() + ": " + tool.mismatch()));
+        }
+        out.flush();
         return checks;
+    }
+
+    /** Every tool of the suite (once) whose declared signature names other parameters than its function has. */
+    static List<ToolInfo> mismatches(TaskSuite suite) {
+        java.util.Map<String, ToolInfo> found = new java.util.LinkedHashMap<>();
+        for (BenchTask task : suite.tasks()) {
+            for (ToolInfo tool : task.tools()) {
+                if (!tool.mismatch().isEmpty()) {
+                    found.putIfAbsent(tool.name() + "\u0000" + tool.mismatch(), tool);
+                }
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     static String line(BenchTask task, TaskCheck check) {

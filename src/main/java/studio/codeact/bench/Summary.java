@@ -16,12 +16,27 @@ public final class Summary {
 
     public static final String ALL = "all";
 
+    /** Our own interaction (the CodeAct agent in code mode, one tool call per reply otherwise). */
+    public static final String CODEACT_PROTOCOL = "codeact";
+
     private final List<SummaryRow> rows;
     private final int expectedRuns;
+    private final String protocol;
 
-    private Summary(List<SummaryRow> rows, int expectedRuns) {
+    private Summary(List<SummaryRow> rows, int expectedRuns, String protocol) {
         this.rows = List.copyOf(rows);
         this.expectedRuns = expectedRuns;
+        this.protocol = protocol;
+    }
+
+    /** The summary of runs made under our own protocol. */
+    public static Summary of(List<TaskResult> results, List<String> models, List<ActionMode> modes, int expectedRuns) {
+        return of(results, models, modes, expectedRuns, CODEACT_PROTOCOL);
+    }
+
+    /** The interaction the runs followed ({@code codeact} or {@code m3tooleval}). */
+    public String protocol() {
+        return protocol;
     }
 
     /**
@@ -29,8 +44,10 @@ public final class Summary {
      * then mode as given.
      *
      * @param expectedRuns how many runs the plan has, to say how many are still missing
+     * @param protocol     the interaction the runs followed, named in the summary
      */
-    public static Summary of(List<TaskResult> results, List<String> models, List<ActionMode> modes, int expectedRuns) {
+    public static Summary of(List<TaskResult> results, List<String> models, List<ActionMode> modes, int expectedRuns,
+                             String protocol) {
         List<SummaryRow> rows = new ArrayList<>();
         for (String group : List.of(TaskClass.MULTI_TOOL.id(), TaskClass.ATOMIC.id(), ALL)) {
             for (String model : models) {
@@ -45,7 +62,7 @@ public final class Summary {
                 }
             }
         }
-        return new Summary(rows, expectedRuns);
+        return new Summary(rows, expectedRuns, protocol);
     }
 
     private static SummaryRow row(String model, ActionMode mode, String group, List<TaskResult> results) {
@@ -72,7 +89,11 @@ public final class Summary {
 
     /** The summary as Markdown: one table per task class, then all tasks. */
     public String markdown(String title) {
-        StringBuilder out = new StringBuilder("# ").append(title).append("\n\n");
+        StringBuilder out = new StringBuilder("# ").append(title).append("\n\n")
+                .append("Protocol: ").append(protocol).append(protocol.equals(CODEACT_PROTOCOL)
+                        ? " (the CodeAct agent in code mode, one tool call per reply in json and text mode)"
+                        : " (M3ToolEval's prompts, action formats, \"your answer is incorrect\" feedback and turn limit)")
+                .append(".\n\n");
         if (finishedRuns() < expectedRuns) {
             out.append(String.format(Locale.ROOT, "%d of %d runs finished; the figures cover those.%n%n",
                     finishedRuns(), expectedRuns));
@@ -117,6 +138,7 @@ public final class Summary {
         }
         try {
             Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("protocol", protocol);
             summary.put("expected_runs", expectedRuns);
             summary.put("finished_runs", finishedRuns());
             summary.put("rows", out);

@@ -17,9 +17,25 @@ import java.util.Objects;
  * @param seconds          wall time of the run
  * @param answer           the text inside {@code <solution>}, or {@code null}
  * @param error            what went wrong, in a sentence, or {@code null} on success
+ * @param gradedBy         the comparison that graded the answer (the one that accepted it, or all tried), or {@code null}
+ *                         when there was no answer
+ * @param expected         the expected answer (JSON text) when the answer failed, else {@code null}
  */
 public record TaskResult(String task, TaskClass taskClass, ActionMode mode, String model, Outcome outcome, int turns,
-                         int actions, long promptTokens, long completionTokens, double seconds, String answer, String error) {
+                         int actions, long promptTokens, long completionTokens, double seconds, String answer, String error,
+                         String gradedBy, String expected) {
+
+    /** A result without grading details (no answer was scored). */
+    public TaskResult(String task, TaskClass taskClass, ActionMode mode, String model, Outcome outcome, int turns, int actions,
+                      long promptTokens, long completionTokens, double seconds, String answer, String error) {
+        this(task, taskClass, mode, model, outcome, turns, actions, promptTokens, completionTokens, seconds, answer, error, null, null);
+    }
+
+    /** This result with the verdict on its answer recorded. */
+    public TaskResult graded(Score score) {
+        return new TaskResult(task, taskClass, mode, model, outcome, turns, actions, promptTokens, completionTokens, seconds, answer,
+                error, score.gradedBy().isEmpty() ? null : score.gradedBy(), score.success() ? null : score.expected());
+    }
 
     public TaskResult {
         Objects.requireNonNull(task, "task");

@@ -1,5 +1,8 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionParser;
+import studio.codeact.agent.ToolAction;
+
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.ChatResponse;
 import studio.codeact.llm.LlmException;
@@ -31,6 +34,7 @@ public final class ToolCallEpisode implements Episode {
         python.prepare(suite, task);
         Tally tally = new Tally();
         List<ChatMessage> messages = new ArrayList<>();
+        messages.add(new ChatMessage.System(Prompts.system(mode)));
         messages.add(ChatMessage.User.text(Prompts.task(mode, task)));
         while (tally.turns < task.maxTurns()) {
             ChatResponse response;
@@ -43,26 +47,26 @@ public final class ToolCallEpisode implements Episode {
             }
             tally.reply(response);
             messages.add(ChatMessage.Assistant.text(response.text()));
-            Action action = mode == ActionMode.JSON ? ActionParser.json(response.text()) : ActionParser.text(response.text());
+            ToolAction action = mode == ActionMode.JSON ? ActionParser.json(response.text()) : ActionParser.text(response.text());
             String observation;
             String note = "";
             switch (action) {
-                case Action.Solution solution -> {
+                case ToolAction.Solution solution -> {
                     Score score = python.score(suite, task, solution.answer());
                     return end(tally.result(task, mode, model.label(), score.success() ? Outcome.SOLVED : Outcome.WRONG_ANSWER,
-                            solution.answer(), score.success() ? null : score.detail()), messages);
+                            solution.answer(), score.success() ? null : score.detail()).graded(score), messages);
                 }
-                case Action.JsonCall call -> {
+                case ToolAction.JsonCall call -> {
                     tally.actions++;
                     observation = python.callJson(suite, task, call.json()).observation();
                     note = onlyFirst(call.found());
                 }
-                case Action.TextCall call -> {
+                case ToolAction.TextCall call -> {
                     tally.actions++;
                     observation = python.callText(suite, task, call.tool(), call.input()).observation();
                     note = onlyFirst(call.found());
                 }
-                case Action.Missing missing -> observation = missingAction();
+                case ToolAction.Missing missing -> observation = missingAction();
             }
             if (tally.turns < task.maxTurns()) {
                 messages.add(ChatMessage.User.text(Prompts.observation(observation, task.maxTurns() - tally.turns, note)));

@@ -13,7 +13,13 @@ import studio.codeact.bench.BenchTask;
 import studio.codeact.bench.BundledFiles;
 import studio.codeact.bench.CodeEpisode;
 import studio.codeact.bench.Episode;
+import studio.codeact.bench.M3ToolEvalEpisode;
 import studio.codeact.bench.ModelUnderTest;
+import studio.codeact.bench.ResultsFile;
+import studio.codeact.bench.RunKey;
+import studio.codeact.bench.Summary;
+import studio.codeact.bench.SummaryRow;
+import studio.codeact.bench.TaskResult;
 import studio.codeact.bench.SuiteCheck;
 import studio.codeact.bench.TaskCheck;
 import studio.codeact.bench.TaskClass;
@@ -47,9 +53,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (code, json, text), for every model given, scored by success rate and turns.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare code, JSON and text actions on a task suite (the CodeAct paper's M3ToolEval experiment).",
+        description = {"Compare code, JSON and text actions on a task suite: the experiment of the CodeAct paper, on the built-in "
+                + "suite (Larkspur Outfitters, a fictional retailer) or yours, e.g. the paper's own M3ToolEval through its adapter.",
                 "Per-task results go to OUT/results.jsonl as they finish; OUT/summary.md, summary.json and summary.png "
-                        + "hold success rate and average turns per model and mode. Run again with the same --out to resume."})
+                        + "hold success rate and average turns per model and mode. Run again with the same --out to resume.",
+                "Exit codes: 0 done, 1 runs lost to model-server or engine errors (run again to resume) or --check-suite failures, "
+                        + "2 bad usage or input."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--suite", paramLabel = "DIR", description = "Task suite folder (default: the built-in suite).")
@@ -83,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Output folder; an earlier run's results there are resumed (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--list", description = "Print one task id and title per line (the tasks --task and --class choose), then stop.")
+    @Option(names = "--list", description = "Print one task id (and its title, when it has one) per line (the tasks --task and --class choose), then stop.")
     boolean list;
 
     @Option(names = "--check-suite", description = "Run every task's reference solution through its checker (no model); fail if any does not pass.")
@@ -117,6 +126,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "text modes, as in the paper), tools (native function calling) or auto (default: ${DEFAULT-VALUE}).")
     String codeActions;
 
+    @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "codeact",
+            description = "How the model is asked and answered: codeact (our own: the CodeAct agent in code mode, one tool call "
+                    + "per reply in json/text, <solution> answers) or m3tooleval (the paper's prompts, Action:/Answer: formats, "
+                    + "\"your answer is incorrect\" feedback and its 10-reply limit; replies of at most 512 tokens unless "
+                    + "--max-tokens) (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
     @Spec
     CommandSpec spec;
 
@@ -136,6 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--jobs must be at least 1");
         }
         List<ActionMode> chosenModes = list || checkSuite ? List.of() : ActionMode.parseList(modes);
+        boolean paperProtocol = paperProtocol();
         studio.codeact.agent.ActionMode.parse(codeActions);
         if (cellTimeout < 1) {
             throw new IllegalArgumentException("--cell-timeout must be at least 1 second");
@@ -156,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchPython first = start(kind, started);
             TaskSuite tasks = loadSuite(first, suiteFolder);
             if (list) {
-                chosenTasks(tasks).forEach(task -> out.println(task.id() + "\t" + task.title()));
+                chosenTasks(tasks).forEach(task -> out.println(task.title().equals(task.id()) ? task.id() : task.id() + "\t" + task.title()));
                 out.flush();
                 return Main.OK;
             }
@@ -167,23 +184,25 @@ public final class BenchCommand implements Callable<Integer> {
             List<BenchTask> chosen = chosenTasks(tasks);
             List<BenchPython> workers = new ArrayList<>(List.of(first));
             workers.addAll(startMore(kind, jobs - 1, started));
-            BenchRunner runner = new BenchRunner(tasks, chosen, chosenModels, chosenModes, episodes(chosenModes), out(), err);
-            err.printf("bench: %d task%s × %d mode%s × %d model%s = %d runs on %d %s engine%s; results in %s%n",
+            String protocolName = paperProtocol ? M3ToolEvalEpisode.NAME : Summary.CODEACT_PROTOCOL;
+            BenchRunner runner = new BenchRunner(tasks, chosen, chosenModels, chosenModes, episodes(chosenModes, paperProtocol), out(),
+                    err, protocolName);
+            err.printf("bench: %d task%s × %d mode%s × %d model%s = %d runs on %d %s engine%s, protocol %s; results in %s%n",
                     chosen.size(), plural(chosen.size()), chosenModes.size(), plural(chosenModes.size()),
                     chosenModels.size(), plural(chosenModels.size()), runner.plan().size(), workers.size(), kind.id(),
-                    plural(workers.size()), out().toAbsolutePath());
+                    plural(workers.size()), protocolName, out().toAbsolutePath());
             err.flush();
             BenchReport report = runner.run(workers);
-            out.print(report.summary().markdown("CodeAct bench: suite " + tasks.name()));
+            out.print(report.summary().markdown(BenchRunner.title(tasks.name(), protocolName)));
             out.println();
             out.println("results: " + report.results().toAbsolutePath());
             out.println("summary: " + report.markdown().toAbsolutePath());
             report.chart().ifPresentOrElse(png -> out.println("chart:   " + png.toAbsolutePath()),
                     () -> out.println("chart:   not drawn: " + report.chartError()));
             out.flush();
-            return Main.OK;
+            return lostRuns(report, err);
         } catch (LlmException e) {
-            err.println("codeact: " + e.getMessage());
+            err.println("codeact: " + CliHints.forCli(e.getMessage()));
             err.println("codeact: finished runs are kept in " + out().toAbsolutePath() + "; run the same command again to resume");
             return Main.FAILED;
         } finally {
@@ -194,6 +213,34 @@ public final class BenchCommand implements Callable<Integer> {
                 // the hook is running or about to: it closes what is left
             }
         }
+    }
+
+    /**
+     * Exit 1 when runs were lost to the model server or the engine in this invocation: the figures are
+     * incomplete, and a script must not take them for a result. Says what failed and how to resume.
+     */
+    private int lostRuns(BenchReport report, PrintWriter err) {
+        java.util.Map<RunKey, TaskResult> latest = ResultsFile.latest(new ResultsFile(report.results()).read());
+        long errors = report.summary().rows(Summary.ALL).stream().mapToInt(SummaryRow::errors).sum();
+        if (errors == 0) {
+            return Main.OK;
+        }
+        String example = latest.values().stream().filter(result -> result.outcome().retryOnResume()).map(TaskResult::error)
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse("");
+        err.println("codeact: " + errors + " run" + plural((int) errors) + " ended in a model-server or engine error"
+                + (example.isEmpty() ? "" : ", e.g. " + CliHints.forCli(example)));
+        err.println("codeact: check the server with --base-url, --model and --api-key-env (or `codeact ask`), then run the same "
+                + "command again to retry those runs; finished ones are kept in " + out());
+        err.flush();
+        return Main.FAILED;
+    }
+
+    private boolean paperProtocol() {
+        return switch (protocol.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "codeact" -> false;
+            case "m3tooleval" -> true;
+            default -> throw new IllegalArgumentException("unknown --protocol '" + protocol.strip() + "'; use codeact or m3tooleval");
+        };
     }
 
     private Path out() {
@@ -289,7 +336,8 @@ public final class BenchCommand implements Callable<Integer> {
         for (String name : names) {
             ProviderConfig config = ModelTimeout.apply(loader.resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, name)), timeout);
             requireKeyForCloud(config);
-            chosen.add(new ModelUnderTest(config.model(), config.model(), ChatModels.create(config), temperature, maxTokens));
+            Integer replyTokens = maxTokens == null && paperProtocol() ? Integer.valueOf(M3ToolEvalEpisode.MAX_TOKENS) : maxTokens;
+            chosen.add(new ModelUnderTest(config.model(), config.model(), ChatModels.create(config), temperature, replyTokens));
         }
         return chosen;
     }
@@ -304,10 +352,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<ActionMode, Episode> episodes(List<ActionMode> chosen) {
+    private Map<ActionMode, Episode> episodes(List<ActionMode> chosen, boolean paperProtocol) {
         Map<ActionMode, Episode> episodes = new LinkedHashMap<>();
         for (ActionMode mode : chosen) {
-            episodes.put(mode, mode == ActionMode.CODE
+            episodes.put(mode, paperProtocol ? new M3ToolEvalEpisode(mode, Duration.ofSeconds(cellTimeout)) : mode == ActionMode.CODE
                     ? new CodeEpisode(Duration.ofSeconds(cellTimeout), studio.codeact.agent.ActionMode.parse(codeActions))
                     : new ToolCallEpisode(mode));
         }

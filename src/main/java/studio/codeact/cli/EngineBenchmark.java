@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Measures any {@link PythonEngine} the same way, so {@code perf kernel} and {@code perf embedded}
  * print comparable figures: start-to-ready, {@code 1+1} round trip, stdout throughput, a
- * 1000×1000-pixel figure, and (optionally) the first page of a 10-million-row DataFrame.
+ * 1000×1000-pixel figure, how long an interrupt takes to stop a busy loop, and (optionally) the
+ * first page of a 10-million-row DataFrame.
  */
 public final class EngineBenchmark {
 
@@ -54,6 +55,7 @@ public final class EngineBenchmark {
             figures.putAll(roundTrip(engine, roundTrips));
             figures.put("stdout_mb_per_s", round(stdoutThroughput(engine)));
             figures.put("figure_1000px_ms", round(figureMillis(engine)));
+            figures.put("interrupt_ms", round(interruptMillis(engine)));
             if (tableRows > 0) {
                 figures.put("first_page_10m_rows_ms", round(firstPageMillis(engine, tableRows)));
             }
@@ -110,6 +112,26 @@ public final class EngineBenchmark {
         boolean gotPng = result.outputs().stream().anyMatch(o -> o instanceof Output.Display d && d.data().has(MimeBundle.IMAGE_PNG));
         if (!gotPng) {
             throw new IllegalStateException("the figure benchmark received no PNG");
+        }
+        return ms;
+    }
+
+    /** From {@code interrupt()} to the result of a busy loop that printed its first line (KeyboardInterrupt). */
+    static double interruptMillis(PythonEngine engine) {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        var running = engine.execute(ExecutionRequest.of("print('looping', flush=True)\nwhile True:\n    pass"), output -> started.countDown());
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the busy loop to start", e);
+        }
+        long t0 = System.nanoTime();
+        engine.interrupt();
+        ExecutionResult result = running.join();
+        double ms = millis(System.nanoTime() - t0);
+        if (result.error().map(error -> !error.ename().equals("KeyboardInterrupt")).orElse(true)) {
+            throw new IllegalStateException("the interrupt benchmark's loop did not end with KeyboardInterrupt: " + result.status());
         }
         return ms;
     }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The headless command line: {@code codeact doctor | perf | ask | bench | replay | recover}.
- * Exit codes (DESIGN.md): 0 answered/ok, 1 failed, 2 bad usage or input, 3 turn limit.
+ * Exit codes (docs/architecture.md): 0 answered/ok, 1 failed, 2 bad usage or input, 3 turn limit.
  */
 @Command(name = "codeact", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CodeAct Studio: a data-science assistant whose language model answers with Python code.",

@@ -9,6 +9,8 @@ import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
 import studio.codeact.engine.ExecutionRequest;
+import studio.codeact.engine.ExecutionResult;
+import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
@@ -91,6 +93,7 @@ public final class PerfKernelCommand implements Callable<Integer> {
             double ratio = (double) compared.get("ratio_ours_over_jupyter_client");
             out.put("round_trip_ratio_ours_over_jupyter_client", ratio);
             out.put("round_trip_target_met", ratio <= ROUND_TRIP_TARGET);
+            out.put("death_report_ms", deathReportMillis(config));
             out.putAll(startTimes(config, interpreter, script));
             out.put("load_average_1min", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -98,6 +101,21 @@ public final class PerfKernelCommand implements Callable<Integer> {
             return Main.OK;
         } finally {
             Files.deleteIfExists(script);
+        }
+    }
+
+    /** From sending a cell that ends the kernel's process to its DIED result (the process exit, seen and reported). */
+    private static double deathReportMillis(EngineConfig config) {
+        try (PythonEngine engine = Engines.create(EngineKind.KERNEL, config)) {
+            engine.start();
+            engine.execute(ExecutionRequest.of("pass"), OutputListener.NONE).join();
+            long t0 = System.nanoTime();
+            ExecutionResult died = engine.execute(ExecutionRequest.of("import os\nos._exit(1)"), OutputListener.NONE).join();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (died.status() != ExecutionStatus.DIED) {
+                throw new IllegalStateException("the death benchmark's cell ended " + died.status() + ", not DIED");
+            }
+            return Math.round(ms * 10) / 10.0;
         }
     }
 

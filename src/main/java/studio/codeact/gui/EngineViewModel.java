@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The Python engine as the status bar shows it: which kind, its state, and a plain sentence when
@@ -24,7 +22,7 @@ import java.util.logging.Logger;
  */
 public final class EngineViewModel {
 
-    private static final Logger LOG = Logger.getLogger(EngineViewModel.class.getName());
+    private static final System.Logger LOG = System.getLogger(EngineViewModel.class.getName());
 
     private final Supplier<PythonEngine> factory;
     private final Executor ui;
@@ -120,7 +118,7 @@ public final class EngineViewModel {
         starting.whenComplete((started, error) -> ui.execute(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                LOG.log(Level.WARNING, "engine did not start: " + cause.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "engine did not start: " + cause.getMessage());
                 // The doctor's verdict (what is missing and the command) says more than the engine's failure: keep it.
                 if (fix.get().isEmpty()) {
                     problem.set(Messages.sentence(cause));
@@ -175,7 +173,7 @@ public final class EngineViewModel {
             try {
                 current.close();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "closing the engine failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "closing the engine failed: " + e.getMessage());
             }
         }
         ui.execute(() -> state.set(EngineState.CLOSED));

@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Reads and writes {@link UiState} as JSON; a missing or broken file gives the defaults. */
 public final class UiStateStore {
 
-    private static final Logger LOG = Logger.getLogger(UiStateStore.class.getName());
+    private static final System.Logger LOG = System.getLogger(UiStateStore.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
@@ -52,7 +50,7 @@ public final class UiStateStore {
         try {
             return JSON.readValue(file.toFile(), UiState.class);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "ignoring unreadable window state " + file + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "ignoring unreadable window state " + file + ": " + e.getMessage());
             return UiState.defaults();
         }
     }
@@ -65,7 +63,7 @@ public final class UiStateStore {
             JSON.writeValue(temp.toFile(), state);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not save window state to " + file + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not save window state to " + file + ": " + e.getMessage());
         }
     }
 }

@@ -41,8 +41,8 @@ public final class ScriptExport {
         prelude.append("    os.environ[\"MPLBACKEND\"] = \"Agg\"  # figures render without a window (inline works only in Jupyter)\n");
         String folder = session.info().workingFolder();
         if (!folder.isEmpty()) {
-            prelude.append("if os.path.isdir(").append(pythonString(folder)).append("):\n");
-            prelude.append("    os.chdir(").append(pythonString(folder)).append(")  # the folder the session's code ran in\n");
+            prelude.append("if os.path.isdir(").append(studio.codeact.engine.PythonLiteral.string(folder)).append("):\n");
+            prelude.append("    os.chdir(").append(studio.codeact.engine.PythonLiteral.string(folder)).append(")  # the folder the session's code ran in\n");
         }
         prelude.append("try:\n");
         prelude.append("    from IPython.display import display\n");
@@ -91,27 +91,5 @@ public final class ScriptExport {
             out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
         }
         return out.toString();
-    }
-
-    /** A Python string literal for {@code text}. */
-    static String pythonString(String text) {
-        StringBuilder literal = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> literal.append("\\\\");
-                case '"' -> literal.append("\\\"");
-                case '\n' -> literal.append("\\n");
-                case '\r' -> literal.append("\\r");
-                case '\t' -> literal.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        literal.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        literal.append(c);
-                    }
-                }
-            }
-        }
-        return literal.append('"').toString();
     }
 }

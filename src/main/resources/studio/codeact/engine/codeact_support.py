@@ -214,3 +214,16 @@ def table_page(name, offset, limit, sort=None, ascending=True, namespace=None):
         "index": [str(label) for label in page.index],
         "columns": columns,
     }
+
+
+def call_helper(module_name, source, filename, function, arguments_json, marker, user_ns):
+    """Runs `function` of a helper file's `source` in a private namespace and prints its JSON result.
+
+    The app's own helpers (the agent's dataset loader, its facts about the interpreter) run this
+    way: the file never enters the user's namespace, the function only reads the user's globals
+    (`user_ns`), and the result comes back on stdout as one line behind `marker`.
+    """
+    namespace = {"__name__": module_name}
+    exec(compile(source, filename, "exec"), namespace)
+    result = namespace[function](*json.loads(arguments_json), user_ns=user_ns)
+    print(marker + json.dumps(result, default=str), flush=True)

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The layering of DESIGN.md, enforced. */
+/** The layering of {@code docs/architecture.md} ("Rules the build enforces"), enforced. */
 class LayeringTest {
 
     private static JavaClasses classes;
@@ -46,6 +46,22 @@ class LayeringTest {
     }
 
     @Test
+    void theJupyterProtocolCoreKnowsNoTransport() {
+        noClasses().that().resideInAnyPackage("studio.codeact.engine.jupyter..", "studio.codeact.engine.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..",
+                        "studio.codeact.engine.embedded..", "studio.codeact.engine.kernel..", "studio.codeact.engine.remote..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyEnginesUseTheProtocolCoreAndTheEngineSupport() {
+        noClasses().that().resideOutsideOfPackage("studio.codeact.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.engine.jupyter..", "studio.codeact.engine.support..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void providerWireFormatsStayInsideTheirProvider() {
         noClasses().that().resideOutsideOfPackage("studio.codeact.llm..")
                 .should().dependOnClassesThat().resideInAPackage("studio.codeact.llm..internal..")
@@ -59,5 +75,33 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.agent..", "studio.codeact.cli..", "studio.codeact.bench..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    void loggingGoesThroughSystemLogger() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
+                .because("one logging API (System.Logger) for the whole app; its JDK backend is java.util.logging")
+                .check(classes);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIs() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("src/main/java");
+        try (java.util.stream.Stream<java.nio.file.Path> folders = java.nio.file.Files.walk(sources)) {
+            java.util.List<String> undocumented = folders.filter(java.nio.file.Files::isDirectory)
+                    .filter(LayeringTest::holdsJava)
+                    .filter(folder -> !java.nio.file.Files.exists(folder.resolve("package-info.java")))
+                    .map(folder -> sources.relativize(folder).toString().replace('/', '.'))
+                    .toList();
+            org.assertj.core.api.Assertions.assertThat(undocumented).as("packages without a package-info.java").isEmpty();
+        }
+    }
+
+    private static boolean holdsJava(java.nio.file.Path folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -134,7 +134,7 @@ class BenchRunnerTest {
                 out.resolve("transcripts").resolve("scripted").resolve("json").resolve("store-days-open.json")));
         assertThat(transcript.path("outcome").asText()).isEqualTo("solved");
         assertThat(transcript.path("conversations")).extracting(turn -> turn.path("role").asText())
-                .containsExactly("user", "assistant", "user", "assistant");
+                .containsExactly("system", "user", "assistant", "user", "assistant");
         assertThat(report.chart()).as(report.chartError()).isPresent();
         byte[] png = Files.readAllBytes(report.chart().orElseThrow());
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');

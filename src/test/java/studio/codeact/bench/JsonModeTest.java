@@ -41,7 +41,8 @@ class JsonModeTest {
         assertThat(firstObservation).startsWith("Observation:\n{\"store_id\": \"S02\"").contains("\"floor_area_unit\": \"sq ft\"")
                 .contains("You have 9 replies left.");
         assertThat(lastUserText(model.requests().get(2))).startsWith("Observation:\n1198.449216");
-        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().getFirst()).text();
+        assertThat(model.requests().getFirst().messages().getFirst()).isInstanceOf(ChatMessage.System.class);
+        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().get(1)).text();
         assertThat(prompt).contains("- get_store(store_id: str) -> dict\n    A store's city, country")
                 .contains("{\"name\": \"tool_name\", \"arguments\"")
                 .contains("Task: What is the floor area of store S02 in square metres?");

@@ -28,7 +28,7 @@ class TextModeTest {
         assertThat(result.turns()).isEqualTo(3);
         assertThat(lastUserText(model.requests().get(1))).contains("\"opened\": \"2018-05-21\"");
         assertThat(lastUserText(model.requests().get(2))).startsWith("Observation:\n2416");
-        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().getFirst()).text();
+        String prompt = ((ChatMessage.User) model.requests().getFirst().messages().get(1)).text();
         assertThat(prompt).contains("Action: tool_name\nAction Input:");
         assertThat(model.requests().getFirst().stop()).containsExactly("Observation:");
     }

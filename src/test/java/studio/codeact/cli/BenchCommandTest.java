@@ -126,6 +126,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void aDeadModelServerEndsInExitOneWithTheFlagsToCheck() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path out = folder.resolve("dead");
+        int exit = bench("--base-url", "http://127.0.0.1:" + port + "/v1", "--model", "m", "--task", "leap-day-weekday",
+                "--mode", "text", "--protocol", "m3tooleval", "--out", out.toString());
+        assertThat(exit).as(err.toString()).isEqualTo(Main.FAILED);
+        assertThat(err.toString()).contains("1 run ended in a model-server or engine error").contains("could not connect")
+                .contains("--base-url").doesNotContain("Settings");
+        assertThat(out.resolve("run.lock")).doesNotExist();
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("Protocol: m3tooleval");
+        assertThat(JSON.readTree(Files.readString(out.resolve("run.json"))).path("protocol").asText()).isEqualTo("m3tooleval");
+    }
+
+    @Test
     void aCloudModelWithoutAnApiKeyIsBadInputBeforeAnythingStarts() {
         int exit = bench("--provider", "anthropic", "--api-key-env", "CODEACT_BENCH_TEST_UNSET_KEY", "--out", folder.resolve("x").toString());
         assertThat(exit).isEqualTo(Main.BAD_INPUT);

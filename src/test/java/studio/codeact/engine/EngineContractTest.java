@@ -260,13 +260,10 @@ public abstract class EngineContractTest {
         CompletableFuture<ExecutionResult> running = engine().execute(
                 ExecutionRequest.of("print('looping', flush=True)\n" + endless), output -> started.countDown());
         assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        long sent = System.nanoTime();
-        engine().interrupt();
-        ExecutionResult result = running.get(10, TimeUnit.SECONDS);
-        long tookMillis = (System.nanoTime() - sent) / 1_000_000;
+        engine().interrupt(); // how long it takes is measured by `codeact perf` (interrupt_ms)
+        ExecutionResult result = await(running);
         assertThat(result.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(result.error().orElseThrow().ename()).isEqualTo("KeyboardInterrupt");
-        assertThat(tookMillis).as("interrupt took %d ms", tookMillis).isLessThan(5_000);
         assertThat(plain(runOk("kept_before_interrupt"))).isEqualTo("'still here'");
     }
 
@@ -370,6 +367,31 @@ public abstract class EngineContractTest {
         assertThat(events).anyMatch(EngineEvent.Restarted.class::isInstance);
         // the shared helpers are back: figures and table schema still work after a restart
         assertThat(runOk("import pandas as pd\npd.DataFrame({'a': [1]})").result().orElseThrow().data().has(MimeBundle.TABLE_SCHEMA)).isTrue();
+    }
+
+    @Test
+    void aThrowingListenerDoesNotSilenceTheOthers() throws Exception {
+        List<EngineEvent> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch idleAgain = new CountDownLatch(1);
+        EngineListener failing = event -> {
+            throw new IllegalStateException("a listener that fails on purpose");
+        };
+        EngineListener recording = event -> {
+            heard.add(event);
+            if (event.equals(new EngineEvent.StateChanged(EngineState.IDLE))) {
+                idleAgain.countDown();
+            }
+        };
+        engine().addListener(failing); // first, so that it is told first
+        engine().addListener(recording);
+        try {
+            runOk("'heard by the second listener'");
+            assertThat(idleAgain.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the second listener heard IDLE; it heard %s", heard).isTrue();
+        } finally {
+            engine().removeListener(failing);
+            engine().removeListener(recording);
+        }
+        assertThat(heard).contains(new EngineEvent.StateChanged(EngineState.BUSY));
     }
 
     @Test

@@ -54,9 +54,9 @@ public final class ScriptedEngine implements PythonEngine {
     public final List<Pending> pending = new CopyOnWriteArrayList<>();
     public final List<TableQuery> tableQueries = new CopyOnWriteArrayList<>();
     public final List<CompletableFuture<TablePage>> tableAnswers = new CopyOnWriteArrayList<>();
-    public List<VariableInfo> variables = List.of();
-    public int variableCalls;
-    public int interrupts;
+    private volatile List<VariableInfo> variables = List.of();
+    private final java.util.concurrent.atomic.AtomicInteger variableCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger interrupts = new java.util.concurrent.atomic.AtomicInteger();
     public volatile boolean closed;
 
     public static Output.Stream stdout(String text) {
@@ -72,6 +72,21 @@ public final class ScriptedEngine implements PythonEngine {
 
     public static Output.Error error(String name, String message) {
         return new Output.Error(name, message, List.of("Traceback (most recent call last):", "  Cell In[1], line 1", name + ": " + message));
+    }
+
+    /** What {@link #variables()} answers from now on. Any thread. */
+    public void answerVariables(List<VariableInfo> next) {
+        variables = List.copyOf(next);
+    }
+
+    /** How many times the variables were asked for. Any thread. */
+    public int variableCalls() {
+        return variableCalls.get();
+    }
+
+    /** How many interrupts arrived. Any thread. */
+    public int interrupts() {
+        return interrupts.get();
     }
 
     @Override
@@ -97,7 +112,7 @@ public final class ScriptedEngine implements PythonEngine {
 
     @Override
     public void interrupt() {
-        interrupts++;
+        interrupts.incrementAndGet();
     }
 
     @Override
@@ -133,7 +148,7 @@ public final class ScriptedEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<List<VariableInfo>> variables() {
-        variableCalls++;
+        variableCalls.incrementAndGet();
         return CompletableFuture.completedFuture(variables);
     }
 

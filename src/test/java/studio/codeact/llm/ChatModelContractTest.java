@@ -420,12 +420,10 @@ public abstract class ChatModelContractTest {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120")
                 .setHeader("Content-Type", "application/json").body(wire.errorBody(429, "Try again in 2 minutes")).build());
 
-        long started = System.nanoTime();
         LlmException.RateLimited error = chatFails(model(), ask("Hi"), LlmException.RateLimited.class);
 
         assertThat(error.getMessage()).contains("asks to wait 120 s");
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.getRequestCount()).as("reported without waiting or retrying").isEqualTo(1);
     }
 
     @Test
@@ -608,7 +606,7 @@ public abstract class ChatModelContractTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(error).isInstanceOf(LlmException.Timeout.class).hasMessageContaining("time-to-first-token");
-        assertThat(millis).isBetween(350L, 3_000L);
+        assertThat(millis).as("not before the first-token limit").isGreaterThanOrEqualTo(350L);
     }
 
     @Test
@@ -628,7 +626,7 @@ public abstract class ChatModelContractTest {
 
         assertThat(error).isInstanceOf(LlmException.Timeout.class).hasMessageContaining("idle limit");
         assertThat(handler.textDeltas).containsExactly("Started ");
-        assertThat(millis).isBetween(450L, 4_000L);
+        assertThat(millis).as("not before the idle limit").isGreaterThanOrEqualTo(450L);
     }
 
     @Test
@@ -638,14 +636,9 @@ public abstract class ChatModelContractTest {
         ChatCall call = model().stream(ask("Hi"), handler);
         waitFor(() -> !handler.textDeltas.isEmpty());
 
-        long started = System.nanoTime();
         call.cancel();
-        long cancelMillis = (System.nanoTime() - started) / 1_000_000;
-        LlmException error = handler.awaitError();
-        long endMillis = (System.nanoTime() - started) / 1_000_000;
+        LlmException error = handler.awaitError(); // the stream hangs forever: only the cancel can end it
 
-        assertThat(cancelMillis).isLessThan(500);
-        assertThat(endMillis).isLessThan(2_000);
         assertThat(error).isInstanceOf(LlmException.Cancelled.class);
         assertThat(error.retriable()).isFalse();
         assertThatThrownBy(() -> call.response().get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(LlmException.Cancelled.class);
@@ -654,19 +647,17 @@ public abstract class ChatModelContractTest {
 
     @Test
     void cancellingDuringARetryWaitEndsAtOnce() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "3")
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "30")
                 .setHeader("Content-Type", "application/json").body(wire.errorBody(503, "busy")).build());
         RecordingHandler handler = new RecordingHandler();
-        ChatCall call = model().stream(ask("Hi"), handler);
+        ChatCall call = model(config().withRetry(new RetryPolicy(2, ofMillis(10), ofSeconds(60)))).stream(ask("Hi"), handler);
         take();
-        Thread.sleep(100);
+        Thread.sleep(100); // let the client read the 503 and begin its 30 s wait
 
-        long started = System.nanoTime();
         call.cancel();
-        LlmException error = handler.awaitError();
+        LlmException error = handler.awaitError(); // within awaitError's 10 s only if the wait was cut short
 
         assertThat(error).isInstanceOf(LlmException.Cancelled.class);
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /** The project's {@code samples/} folder, and running its Python scripts with Debian's Python. */
 final class SamplesFolder {
 
-    /** Only Debian's interpreter has numpy, pandas and openpyxl here (STACK.md); the generator is pinned to it. */
+    /** Only Debian's interpreter has numpy, pandas and openpyxl here (docs/architecture.md, "Testing": the tests use Debian's /usr/bin/python3); the generator is pinned to it. */
     static final Path PYTHON = Path.of("/usr/bin/python3");
 
     static final List<String> DATA_SETS = List.of(

@@ -19,7 +19,9 @@ import studio.codeact.engine.StdinHandler;
 import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
 import studio.codeact.engine.VariableInfo;
+import studio.codeact.engine.support.Listeners;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,16 +63,23 @@ public final class EmbeddedEngine implements PythonEngine {
     /** Share of physical memory the process may use before a cell is stopped, unless configured. */
     static final double DEFAULT_MEMORY_SHARE = 0.55;
 
+    /** The least time {@link #restart()} waits for a running cell to stop before it gives up (a cell in a long native call). */
+    static final Duration STOP_WAIT_FLOOR = Duration.ofSeconds(60);
+    /** How often that wait looks again. */
+    private static final Duration STOP_POLL = Duration.ofMillis(200);
+    /** How long {@link #close()} waits for the event thread to deliver what is queued. */
+    private static final Duration EVENT_THREAD_DRAIN = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(EmbeddedEngine.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final EngineConfig config;
     private final int id = IDS.incrementAndGet();
     private final long memoryLimit;
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<EngineListener> listeners = new Listeners<>("an engine listener");
     private final Queue<Execution> queued = new ConcurrentLinkedQueue<>();
     private final Object lifecycle = new Object();
     private final Owner owner = new Owner();
-    private volatile EngineState state = EngineState.NOT_STARTED;
+    private final AnnouncedState state = new AnnouncedState(this::announce);
     private volatile StdinHandler stdin = StdinHandler.REFUSE;
     private volatile Execution running;
     private volatile EmbeddedInterpreter interpreter;
@@ -91,18 +100,19 @@ public final class EmbeddedEngine implements PythonEngine {
     @Override
     public void start() {
         synchronized (lifecycle) {
-            if (state != EngineState.NOT_STARTED) {
-                if (state == EngineState.CLOSED) {
+            EngineState now = state.get();
+            if (now != EngineState.NOT_STARTED) {
+                if (now == EngineState.CLOSED) {
                     throw new EngineException("this embedded engine was closed; create a new one");
                 }
-                if (state == EngineState.DEAD) {
+                if (now == EngineState.DEAD) {
                     throw new EngineException("this embedded engine could not start; create a new one, or use --engine kernel");
                 }
                 return;
             }
             long began = System.nanoTime();
             events = new EventThread();
-            setState(EngineState.STARTING);
+            state.set(EngineState.STARTING);
             try {
                 interpreter = EmbeddedInterpreter.obtain(PythonLocator.probe(config.python()));
                 String folder = config.workingDirectory().toString();
@@ -113,24 +123,27 @@ public final class EmbeddedEngine implements PythonEngine {
                 }));
                 shellMillis = (System.nanoTime() - shellStarted) / 1e6;
             } catch (RuntimeException e) {
-                setState(EngineState.DEAD);
+                state.set(EngineState.DEAD);
                 throw EngineErrors.of(e);
             }
             startMillis = (System.nanoTime() - began) / 1e6;
-            setState(EngineState.IDLE);
+            state.set(EngineState.IDLE);
         }
     }
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionRequest request, OutputListener listener) {
-        EngineState now = state;
+        EngineState now = state.get();
         if (now == EngineState.NOT_STARTED || now == EngineState.CLOSED || now == EngineState.DEAD || events == null) {
             return CompletableFuture.completedFuture(new ExecutionResult(ExecutionStatus.ABORTED, 0, List.of(), Optional.empty(),
-                    java.time.Duration.ZERO, "the embedded engine is " + (now == EngineState.NOT_STARTED ? "not started" : now.name().toLowerCase())));
+                    Duration.ZERO, "the embedded engine is " + (now == EngineState.NOT_STARTED ? "not started" : now.name().toLowerCase())));
         }
         Execution execution = new Execution(owner, request, listener);
         queued.add(execution);
         interpreter.enqueue(execution);
+        if (state.get() == EngineState.CLOSED && queued.remove(execution)) {
+            execution.abort("the engine was closed before this cell ran"); // close() ran between the check and the queueing
+        }
         return execution.future();
     }
 
@@ -150,7 +163,7 @@ public final class EmbeddedEngine implements PythonEngine {
     public void restart() {
         synchronized (lifecycle) {
             requireStarted();
-            setState(EngineState.RESTARTING);
+            state.set(EngineState.RESTARTING);
             abortQueued("the engine restarted before this cell ran", Execution.Stop.RESTART);
             String folder = config.workingDirectory().toString();
             CompletableFuture<Void> fresh = interpreter.submit(api -> {
@@ -159,14 +172,17 @@ public final class EmbeddedEngine implements PythonEngine {
             });
             stopRunning(Execution.Stop.RESTART);
             awaitWhileStopping(fresh, "restart");
-            events.runAndWait(() -> notifyListeners(new EngineEvent.Restarted("restart requested: a fresh namespace in the same Python process")));
-            setState(EngineState.IDLE);
+            EngineEvent restarted = new EngineEvent.Restarted("restart requested: a fresh namespace in the same Python process");
+            events.runAndWait(() -> listeners.forEach(listener -> listener.onEvent(restarted)));
+            synchronized (state) { // a cell queued meanwhile may already run
+                state.set(running != null ? EngineState.BUSY : EngineState.IDLE);
+            }
         }
     }
 
     @Override
     public EngineState state() {
-        return state;
+        return state.get();
     }
 
     @Override
@@ -186,17 +202,17 @@ public final class EmbeddedEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<Completion> complete(String code, int cursor) {
-        return ask(api -> interpreter.bridge.complete(api, id, code, cursor), json -> Replies.completion(json, cursor));
+        return ask(api -> interpreter.bridge.complete(api, id, code, cursor), json -> ShellAnswers.completion(json, cursor));
     }
 
     @Override
     public CompletableFuture<Inspection> inspect(String code, int cursor, int detail) {
-        return ask(api -> interpreter.bridge.inspect(api, id, code, cursor, detail), Replies::inspection);
+        return ask(api -> interpreter.bridge.inspect(api, id, code, cursor, detail), ShellAnswers::inspection);
     }
 
     @Override
     public CompletableFuture<List<VariableInfo>> variables() {
-        return ask(api -> interpreter.bridge.variables(api, id), Replies::variables);
+        return ask(api -> interpreter.bridge.variables(api, id), ShellAnswers::variables);
     }
 
     @Override
@@ -228,11 +244,11 @@ public final class EmbeddedEngine implements PythonEngine {
     @Override
     public void close() {
         synchronized (lifecycle) {
-            if (state == EngineState.CLOSED) {
+            EngineState was = state.get();
+            if (was == EngineState.CLOSED) {
                 return;
             }
-            EngineState was = state;
-            setState(EngineState.CLOSED);
+            state.set(EngineState.CLOSED);
             if (was != EngineState.NOT_STARTED && was != EngineState.DEAD && interpreter != null) {
                 abortQueued("the engine was closed before this cell ran", Execution.Stop.CLOSE);
                 CompletableFuture<Void> disposed = interpreter.submit(api -> {
@@ -240,9 +256,7 @@ public final class EmbeddedEngine implements PythonEngine {
                     return null;
                 });
                 stopRunning(Execution.Stop.CLOSE);
-                try {
-                    disposed.get(config.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
+                if (!awaitDisposal(disposed)) {
                     // a cell that ignores interrupts (a long native call): its result and the shell's
                     // disposal come when it ends, and the event thread stays to deliver that result
                     EventThread lastEvents = events;
@@ -251,15 +265,31 @@ public final class EmbeddedEngine implements PythonEngine {
                 }
             }
             if (events != null) {
-                events.close(TimeUnit.SECONDS.toMillis(5));
+                events.close(EVENT_THREAD_DRAIN.toMillis());
             }
+        }
+    }
+
+    /** Waits up to the interrupt grace for the shell's disposal; false when it is still to come. */
+    private boolean awaitDisposal(CompletableFuture<Void> disposed) {
+        try {
+            disposed.get(config.interruptGrace().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the caller asked to stop waiting: the disposal finishes on its own
+            return false;
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not dispose of the engine's IPython shell", e.getCause());
+            return true;
         }
     }
 
     // -- internals ---------------------------------------------------------------------------
 
     private <R, T> CompletableFuture<T> ask(PythonThread.Task<R> task, Function<R, T> convert) {
-        EngineState now = state;
+        EngineState now = state.get();
         if (interpreter == null || now == EngineState.CLOSED || now == EngineState.DEAD) {
             return CompletableFuture.failedFuture(new EngineException("the embedded engine is " + (interpreter == null ? "not started" : now.name().toLowerCase())));
         }
@@ -279,7 +309,7 @@ public final class EmbeddedEngine implements PythonEngine {
     }
 
     private void requireStarted() {
-        EngineState now = state;
+        EngineState now = state.get();
         if (now == EngineState.NOT_STARTED || now == EngineState.CLOSED || now == EngineState.DEAD) {
             throw new EngineException("the embedded engine is " + (now == EngineState.NOT_STARTED ? "not started" : now.name().toLowerCase()));
         }
@@ -304,10 +334,10 @@ public final class EmbeddedEngine implements PythonEngine {
 
     /** Waits for {@code work}, which runs after this engine's running cell; that cell is being interrupted. */
     private void awaitWhileStopping(CompletableFuture<?> work, String what) {
-        long deadline = System.nanoTime() + Math.max(TimeUnit.SECONDS.toNanos(60), config.interruptGrace().toNanos());
+        long deadline = System.nanoTime() + Math.max(STOP_WAIT_FLOOR.toNanos(), config.interruptGrace().toNanos());
         while (true) {
             try {
-                work.get(200, TimeUnit.MILLISECONDS);
+                work.get(STOP_POLL.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException e) {
                 if (System.nanoTime() > deadline) {
@@ -317,26 +347,18 @@ public final class EmbeddedEngine implements PythonEngine {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EngineException("interrupted while waiting for the embedded engine to " + what, e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw EngineErrors.of(e);
             }
         }
     }
 
-    private void setState(EngineState next) {
-        if (state == next) {
-            return;
-        }
-        state = next;
-        if (!listeners.isEmpty() && events != null) {
+    /** Queues the news of a new state for the listeners (called by {@link AnnouncedState}, in order). */
+    private void announce(EngineState next) {
+        EventThread thread = events;
+        if (thread != null && !listeners.isEmpty()) {
             EngineEvent event = new EngineEvent.StateChanged(next);
-            events.execute(() -> notifyListeners(event));
-        }
-    }
-
-    private void notifyListeners(EngineEvent event) {
-        for (EngineListener listener : listeners) {
-            listener.onEvent(event);
+            thread.execute(() -> listeners.forEach(listener -> listener.onEvent(event)));
         }
     }
 
@@ -375,23 +397,17 @@ public final class EmbeddedEngine implements PythonEngine {
         }
 
         @Override
-        public java.time.Duration interruptGrace() {
+        public Duration interruptGrace() {
             return config.interruptGrace();
         }
 
         @Override
         public void running(Execution execution, boolean started) {
-            if (started) {
-                queued.remove(execution);
-                running = execution;
-                if (state == EngineState.IDLE) {
-                    setState(EngineState.BUSY);
-                }
-            } else {
-                running = null;
-                if (state == EngineState.BUSY) {
-                    setState(EngineState.IDLE);
-                }
+            queued.remove(execution);
+            synchronized (state) { // one step with restart()'s look at the running cell
+                running = started ? execution : null;
+                // only from IDLE or BUSY: never over CLOSED, DEAD or RESTARTING set meanwhile by another thread
+                state.change(started ? EngineState.IDLE : EngineState.BUSY, started ? EngineState.BUSY : EngineState.IDLE);
             }
         }
     }

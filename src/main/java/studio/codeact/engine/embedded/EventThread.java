@@ -1,9 +1,15 @@
 package studio.codeact.engine.embedded;
 
+import studio.codeact.engine.support.Durations;
+import studio.codeact.engine.support.SpinThenWait;
+
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An engine's event thread ({@code codeact-embedded-events}): it calls the engine's listeners and
@@ -16,7 +22,10 @@ final class EventThread implements Executor {
 
     private static final System.Logger LOG = System.getLogger(EventThread.class.getName());
     private static final Runnable STOP = () -> { };
+    /** How long the thread polls before it sleeps: a cell's outputs come in bursts microseconds apart. */
     private static final long SPIN_NANOS = 50_000;
+    /** How long {@link #runAndWait} waits for a task (listeners are meant to return at once). */
+    static final Duration RUN_AND_WAIT_LIMIT = Duration.ofSeconds(10);
 
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Thread thread = Thread.ofPlatform().name(NAME).daemon(true).unstarted(this::loop);
@@ -49,21 +58,31 @@ final class EventThread implements Executor {
         execute(() -> {
             try {
                 task.run();
-            } finally {
                 done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
             }
         });
         try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "an engine listener took longer than 10 s", e);
+            done.get(RUN_AND_WAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "a task on the engine's event thread (a listener) took longer than "
+                    + Durations.text(RUN_AND_WAIT_LIMIT) + "; going on without waiting for it");
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "a task on the engine's event thread (a listener) failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the caller stops waiting; the task still runs
         }
     }
 
     private void loop() {
         while (true) {
-            Runnable task = next();
-            if (task == null) {
+            Runnable task;
+            try {
+                task = SpinThenWait.take(queue, SPIN_NANOS);
+            } catch (InterruptedException e) {
+                // nothing interrupts this thread on purpose, and futures wait for what it delivers: keep serving
+                LOG.log(System.Logger.Level.WARNING, "the engine's event thread was interrupted; it goes on delivering");
                 continue;
             }
             if (task == STOP) {
@@ -74,23 +93,6 @@ final class EventThread implements Executor {
             } catch (Throwable e) {
                 LOG.log(System.Logger.Level.WARNING, "an engine listener failed", e);
             }
-        }
-    }
-
-    /** The next task; polls for a moment first (outputs come in bursts), yielding the processor meanwhile. */
-    private Runnable next() {
-        long until = System.nanoTime() + SPIN_NANOS;
-        Runnable task;
-        while ((task = queue.poll()) == null && System.nanoTime() < until) {
-            Thread.yield();
-        }
-        if (task != null) {
-            return task;
-        }
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            return null;
         }
     }
 

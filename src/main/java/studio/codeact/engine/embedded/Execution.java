@@ -6,6 +6,8 @@ import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.StdinHandler;
+import studio.codeact.engine.support.Durations;
+import studio.codeact.engine.support.Listeners;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +115,7 @@ final class Execution {
             outputs.add(output);
         }
         if (listener != OutputListener.NONE) {
-            owner.events().execute(() -> listener.onOutput(output));
+            owner.events().execute(() -> Listeners.guarded("an output listener", () -> listener.onOutput(output)));
         }
     }
 
@@ -197,7 +199,7 @@ final class Execution {
                 : why == Stop.TIMEOUT ? ExecutionStatus.TIMED_OUT : ExecutionStatus.ERROR;
         String note = succeeded || why == null ? "" : switch (why) {
             case USER -> "";
-            case TIMEOUT -> "the cell ran past its time limit of " + text(request.timeout())
+            case TIMEOUT -> "the cell ran past its time limit of " + Durations.text(request.timeout())
                     + " and was interrupted; variables made before it are kept";
             case MEMORY -> memoryNote;
             case RESTART -> "the cell was interrupted because the engine restarted";
@@ -235,23 +237,5 @@ final class Execution {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - submitted);
-    }
-
-    /** A duration as people say it: {@code 1 s}, {@code 2.5 s}, {@code 300 ms}, {@code 2 min}. */
-    static String text(Duration duration) {
-        if (duration == null) {
-            return "no limit";
-        }
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        if (millis % 60_000 == 0) {
-            return (millis / 60_000) + " min";
-        }
-        if (millis % 1000 == 0) {
-            return (millis / 1000) + " s";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -30,14 +30,23 @@ final class Interrupter {
     static final int INTERRUPT = 1;
     static final int MEMORY = 2;
 
+    /** Offsets of the struct's fields, and its size and alignment (two int32 then two int64). */
     private static final long REASON = 0;
     private static final long LIMIT = 8;
     private static final long RSS = 16;
+    private static final long STRUCT_BYTES = 24;
+    private static final long STRUCT_ALIGNMENT = 8;
+    /**
+     * Which real-time signal, counted from SIGRTMIN: glibc keeps the first two for its threads
+     * (so SIGRTMIN is already past them), and a few above it are what other native libraries
+     * loaded into the process reach for first; 5 above stays clear of them.
+     */
+    private static final int SIGNAL_ABOVE_SIGRTMIN = 5;
     private static final long RESEND_MILLIS = 250;
     private static final VarHandle INT = JAVA_INT.varHandle();
 
-    private final MemorySegment struct = Arena.global().allocate(24, 8);
-    private final int signal = Libc.sigrtmin() + 5;
+    private final MemorySegment struct = Arena.global().allocate(STRUCT_BYTES, STRUCT_ALIGNMENT);
+    private final int signal = Libc.sigrtmin() + SIGNAL_ABOVE_SIGRTMIN;
     private final long pthread;
     private final ScheduledExecutorService timer;
     private Execution current;

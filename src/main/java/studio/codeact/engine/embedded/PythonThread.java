@@ -1,8 +1,9 @@
 package studio.codeact.engine.embedded;
 
+import studio.codeact.engine.support.SpinThenWait;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -71,19 +72,13 @@ final class PythonThread {
 
     /** The next task; polls briefly before sleeping, so a cell queued right after the last one starts at once. */
     private Runnable next() {
-        long until = System.nanoTime() + SPIN_NANOS;
-        Runnable next;
-        while ((next = queue.poll()) == null && System.nanoTime() < until) {
-            Thread.yield(); // poll, but let other threads (the caller receiving the last result) run
-        }
-        while (next == null) {
+        while (true) {
             try {
-                next = queue.poll(1, TimeUnit.DAYS);
+                return SpinThenWait.take(queue, SPIN_NANOS);
             } catch (InterruptedException e) {
                 // this thread is never interrupted on purpose; keep serving
             }
         }
-        return next;
     }
 
     /** {@code pthread_t} of this thread, for signals. */

@@ -1,6 +1,8 @@
 package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import studio.codeact.engine.jupyter.Channel;
+import studio.codeact.engine.jupyter.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +59,16 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int iop
     }
 
     /** The ZeroMQ endpoint of one port, e.g. {@code tcp://127.0.0.1:53211}. */
+    /** The port of a message channel (the heartbeat has {@link #hbPort()}). */
+    public int port(Channel channel) {
+        return switch (channel) {
+            case SHELL -> shellPort;
+            case IOPUB -> iopubPort;
+            case STDIN -> stdinPort;
+            case CONTROL -> controlPort;
+        };
+    }
+
     public String url(int port) {
         return transport + "://" + ip + ":" + port;
     }

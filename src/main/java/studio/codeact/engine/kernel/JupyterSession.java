@@ -4,66 +4,60 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import studio.codeact.engine.jupyter.Json;
+import studio.codeact.engine.jupyter.JupyterMessage;
+import studio.codeact.engine.jupyter.MessageFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Builds messages, turns them into wire frames and back, and signs and verifies them with
- * HMAC-SHA256 over the four JSON parts ({@code jupyter_client/session.py}). One session per
- * client; safe to use from any thread (it keeps no mutable state).
+ * The ZeroMQ half of {@code jupyter_client/session.py}: turns messages into wire frames and back,
+ * signing and verifying them with HMAC-SHA256 over the four JSON parts. Messages are built by
+ * its {@link MessageFactory}. One session per client; safe to use from any thread (it keeps no
+ * mutable state).
  *
  * <p>Wire form: {@code [identities…, "<IDS|MSG>", hex signature, header, parent_header,
  * metadata, content, buffers…]}. An empty key means unsigned messages (signature {@code ""}).
  */
 public final class JupyterSession {
 
-    public static final String PROTOCOL_VERSION = "5.3";
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     private final ObjectMapper json = Json.mapper();
-    private final String sessionId = UUID.randomUUID().toString();
-    private final String username;
+    private final MessageFactory messages;
     private final SecretKeySpec key;
 
     /** @param key the connection file's key (UTF-8 bytes of the hex text, as jupyter_client uses it); empty for none */
     public JupyterSession(String key, String username) {
         this.key = key == null || key.isEmpty() ? null : new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.username = username;
+        this.messages = new MessageFactory(username);
     }
 
+    /** The session id in every header this session builds; also the client's ZeroMQ identity. */
     public String sessionId() {
-        return sessionId;
+        return messages.sessionId();
+    }
+
+    public MessageFactory messages() {
+        return messages;
     }
 
     public ObjectMapper json() {
         return json;
     }
 
-    /** A new request of {@code type} with {@code content}, answering {@code parent} (or nothing when null). */
+    /** A new message of {@code type} with {@code content}, answering {@code parent} (or nothing when null). */
     public JupyterMessage message(String type, ObjectNode content, JsonNode parent) {
-        ObjectNode header = json.createObjectNode();
-        header.put("msg_id", UUID.randomUUID().toString());
-        header.put("msg_type", type);
-        header.put("session", sessionId);
-        header.put("username", username);
-        header.put("date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        header.put("version", PROTOCOL_VERSION);
-        return new JupyterMessage(List.of(), header, parent == null ? json.createObjectNode() : parent,
-                json.createObjectNode(), content, List.of());
+        return messages.message(type, content, parent);
     }
 
     /** The frames to send, signed. */

@@ -1,7 +1,9 @@
 package studio.codeact.engine.kernel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import studio.codeact.engine.jupyter.Channel;
+import studio.codeact.engine.jupyter.JupyterMessage;
+import studio.codeact.engine.jupyter.KernelTransport;
+import studio.codeact.engine.jupyter.MessageFactory;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,15 +11,16 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * A client of one kernel's five channels ({@code jupyter_client/client.py}): one method per
- * request, each returning the message it sent so the caller can match replies by
- * {@code parent_header.msg_id}. Every method is safe to call from any thread; sockets live on
- * the client's IO thread ({@link SocketLoop}).
+ * A client of one kernel's five ZeroMQ channels ({@code jupyter_client/client.py}) and the
+ * {@link KernelTransport} of the kernel engine: one method per request, each returning the
+ * message it sent so the caller can match replies by {@code parent_header.msg_id}. Every method
+ * is safe to call from any thread; sockets live on the client's IO thread ({@link SocketLoop}),
+ * and messages are signed there with the connection's key.
  *
  * <p>Replies and broadcasts reach the {@link Handler} on the delivery executor given to
  * {@link #connect}, in the order they arrived on each channel.
  */
-public final class KernelClient implements AutoCloseable {
+public final class KernelClient implements KernelTransport, AutoCloseable {
 
     /** Receives what the kernel sends. Thread: the delivery executor given to {@link #connect}. */
     public interface Handler {
@@ -53,65 +56,38 @@ public final class KernelClient implements AutoCloseable {
         return session;
     }
 
-    /**
-     * Sends an {@code execute_request}.
-     *
-     * @param silent          no outputs, no execution count
-     * @param storeHistory    count the cell and keep it in {@code In}/{@code Out}
-     * @param userExpressions name to Python expression, evaluated after the code; results come in the reply
-     * @param allowStdin      whether the kernel may send {@code input_request}s for this cell
-     */
+    /** Sends an {@code execute_request}; see {@link MessageFactory#execute}. */
     public JupyterMessage execute(String code, boolean silent, boolean storeHistory, Map<String, String> userExpressions,
                                   boolean allowStdin) {
-        ObjectNode content = session.json().createObjectNode();
-        content.put("code", code);
-        content.put("silent", silent);
-        content.put("store_history", storeHistory);
-        ObjectNode expressions = content.putObject("user_expressions");
-        userExpressions.forEach(expressions::put);
-        content.put("allow_stdin", allowStdin);
-        // we send one cell at a time, so the kernel never has a queue worth aborting
-        content.put("stop_on_error", false);
-        return send(Channel.SHELL, "execute_request", content, null);
+        return sendAndReturn(Channel.SHELL, session.messages().execute(code, silent, storeHistory, userExpressions, allowStdin));
     }
 
     public JupyterMessage kernelInfo() {
-        return send(Channel.SHELL, "kernel_info_request", session.json().createObjectNode(), null);
+        return sendAndReturn(Channel.SHELL, session.messages().kernelInfo());
     }
 
     /** @param cursorPos the cursor as an offset in Unicode code points (protocol 5.2+) */
     public JupyterMessage complete(String code, int cursorPos) {
-        ObjectNode content = session.json().createObjectNode();
-        content.put("code", code);
-        content.put("cursor_pos", cursorPos);
-        return send(Channel.SHELL, "complete_request", content, null);
+        return sendAndReturn(Channel.SHELL, session.messages().complete(code, cursorPos));
     }
 
     /** @param cursorPos the cursor in code points; @param detailLevel 0 or 1 (1 adds source) */
     public JupyterMessage inspect(String code, int cursorPos, int detailLevel) {
-        ObjectNode content = session.json().createObjectNode();
-        content.put("code", code);
-        content.put("cursor_pos", cursorPos);
-        content.put("detail_level", detailLevel);
-        return send(Channel.SHELL, "inspect_request", content, null);
+        return sendAndReturn(Channel.SHELL, session.messages().inspect(code, cursorPos, detailLevel));
     }
 
     /** {@code interrupt_request} on control, for kernels whose {@code interrupt_mode} is {@code message}. */
     public JupyterMessage interrupt() {
-        return send(Channel.CONTROL, "interrupt_request", session.json().createObjectNode(), null);
+        return sendAndReturn(Channel.CONTROL, session.messages().interrupt());
     }
 
     public JupyterMessage shutdown(boolean restart) {
-        ObjectNode content = session.json().createObjectNode();
-        content.put("restart", restart);
-        return send(Channel.CONTROL, "shutdown_request", content, null);
+        return sendAndReturn(Channel.CONTROL, session.messages().shutdown(restart));
     }
 
-    /** Answers an {@code input_request}; {@code "\u0004"} makes the kernel raise {@code EOFError}. */
+    /** Answers an {@code input_request}; {@link MessageFactory#END_OF_INPUT} makes the kernel raise {@code EOFError}. */
     public JupyterMessage inputReply(String value, JupyterMessage request) {
-        ObjectNode content = session.json().createObjectNode();
-        content.put("value", value);
-        return send(Channel.STDIN, "input_reply", content, request.header());
+        return sendAndReturn(Channel.STDIN, session.messages().inputReply(value, request));
     }
 
     /** Pings the heartbeat channel every {@code interval}; reports {@code maxMissed} silent pings in a row. */
@@ -125,12 +101,12 @@ public final class KernelClient implements AutoCloseable {
     }
 
     /** Sends an already built message (signed here) on a channel. */
+    @Override
     public void send(Channel channel, JupyterMessage message) {
         loop.send(channel, session.serialize(message));
     }
 
-    private JupyterMessage send(Channel channel, String type, ObjectNode content, JsonNode parent) {
-        JupyterMessage message = session.message(type, content, parent);
+    private JupyterMessage sendAndReturn(Channel channel, JupyterMessage message) {
         send(channel, message);
         return message;
     }

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One kernel process ({@code jupyter_client/manager.py}): writes its connection file, launches
@@ -23,7 +21,7 @@ import java.util.logging.Logger;
  */
 public final class KernelManager {
 
-    private static final Logger LOG = Logger.getLogger(KernelManager.class.getName());
+    private static final System.Logger LOG = System.getLogger(KernelManager.class.getName());
 
     private final EngineConfig config;
     private final Optional<KernelSpec> spec;
@@ -101,7 +99,7 @@ public final class KernelManager {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             kill.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not send SIGINT to the kernel: {0}", e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "could not send SIGINT to the kernel: {0}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -176,7 +174,7 @@ public final class KernelManager {
         try {
             Files.deleteIfExists(connectionFile);
         } catch (IOException e) {
-            LOG.log(Level.FINE, "could not remove " + connectionFile, e);
+            LOG.log(System.Logger.Level.DEBUG, "could not remove " + connectionFile, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import studio.codeact.engine.jupyter.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Finds installed kernelspecs the way {@code jupyter kernelspec list} does: in each
@@ -25,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class KernelSpecs {
 
-    private static final Logger LOG = Logger.getLogger(KernelSpecs.class.getName());
+    private static final System.Logger LOG = System.getLogger(KernelSpecs.class.getName());
 
     private final List<Path> kernelDirs;
 
@@ -83,11 +81,11 @@ public final class KernelSpecs {
                         found.put(name, KernelSpec.read(folder));
                     } catch (IOException | RuntimeException e) {
                         String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-                        LOG.log(Level.WARNING, "skipping the kernelspec in {0}: {1}", new Object[] {folder, why});
+                        LOG.log(System.Logger.Level.WARNING, "skipping the kernelspec in {0}: {1}", folder, why);
                     }
                 }
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "could not list kernelspecs in {0}: {1}", new Object[] {dir, e.getMessage()});
+                LOG.log(System.Logger.Level.WARNING, "could not list kernelspecs in {0}: {1}", dir, e.getMessage());
             }
         }
         return found;

@@ -1,7 +1,11 @@
 package studio.codeact.engine.kernel;
 
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+
+import studio.codeact.engine.jupyter.Channel;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,8 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one thread ({@code codeact-kernel-io-N}) that owns a client's ZeroMQ sockets: JeroMQ
@@ -33,9 +35,17 @@ import java.util.logging.Logger;
  */
 final class SocketLoop implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
+    private static final System.Logger LOG = System.getLogger(SocketLoop.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
+    /** Reconnect interval: the kernel binds ≈0.5 s after launch, and the sockets should notice soon after. */
+    private static final int RECONNECT_MILLIS = 10;
+    /** A flush polls this many short rounds so that what the kernel sent just before it exited is taken in. */
+    private static final int FLUSH_ROUNDS = 2;
+    private static final int FLUSH_POLL_MILLIS = 10;
+    /** How long {@link #start} waits for the IO thread to open its sockets, and {@link #close} for it to end. */
+    private static final Duration OPEN_LIMIT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
 
     private sealed interface Command {
         record Send(Channel channel, List<byte[]> frames) implements Command { }
@@ -58,6 +68,8 @@ final class SocketLoop implements Runnable {
     // confined to the IO thread
     private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
     private final Map<Channel, Integer> pollIndex = new EnumMap<>(Channel.class);
+    private ZMQ.Socket heartbeatSocket;
+    private int heartbeatIndex;
     private int wakeIndex;
     private ZMQ.Poller poller;
     private boolean running = true;
@@ -78,8 +90,8 @@ final class SocketLoop implements Runnable {
     void start() throws IOException {
         thread.start();
         try {
-            if (!connected.await(10, TimeUnit.SECONDS)) {
-                throw new IOException("the ZeroMQ sockets did not open within 10 s");
+            if (!connected.await(OPEN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("the ZeroMQ sockets did not open within " + OPEN_LIMIT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,12 +115,12 @@ final class SocketLoop implements Runnable {
         submit(new Command.StartHeartbeat(interval, maxMissed));
     }
 
-    /** Closes every socket and ends the thread (waits up to 2 s). Idempotent. */
+    /** Closes every socket and ends the thread (waits up to {@link #CLOSE_LIMIT}). Idempotent. */
     void close() {
         submit(new Command.Stop());
         if (Thread.currentThread() != thread) {
             try {
-                thread.join(2000);
+                thread.join(CLOSE_LIMIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -127,7 +139,7 @@ final class SocketLoop implements Runnable {
             try {
                 wake.sink().write(ByteBuffer.wrap(PING, 0, 1));
             } catch (IOException e) {
-                LOG.log(Level.FINE, "the kernel IO thread is gone", e);
+                LOG.log(System.Logger.Level.DEBUG, "the kernel IO thread is gone", e);
             }
         }
     }
@@ -137,24 +149,27 @@ final class SocketLoop implements Runnable {
         try (ZContext context = new ZContext(1)) {
             context.setLinger(0);
             byte[] identity = session.sessionId().getBytes(StandardCharsets.UTF_8);
-            poller = context.createPoller(Channel.values().length + 1);
+            poller = context.createPoller(Channel.values().length + 2); // the heartbeat and the wake pipe too
             for (Channel channel : Channel.values()) {
-                ZMQ.Socket socket = context.createSocket(channel.socketType);
+                ZMQ.Socket socket = context.createSocket(channel == Channel.IOPUB ? SocketType.SUB : SocketType.DEALER);
                 socket.setLinger(0);
-                socket.setReconnectIVL(10); // the kernel binds ~0.5 s after launch: notice it soon
-                switch (channel) {
-                    case IOPUB -> socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
-                    case HEARTBEAT -> {
-                        socket.setReqRelaxed(true);
-                        socket.setReqCorrelate(true);
-                    }
-                    // shell and stdin must share one identity: the kernel routes input_request by it
-                    default -> socket.setIdentity(identity);
+                socket.setReconnectIVL(RECONNECT_MILLIS);
+                if (channel == Channel.IOPUB) {
+                    socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
+                } else {
+                    socket.setIdentity(identity); // shell and stdin must share one: the kernel routes input_request by it
                 }
-                socket.connect(info.url(channel.port(info)));
+                socket.connect(info.url(info.port(channel)));
                 sockets.put(channel, socket);
                 pollIndex.put(channel, poller.register(socket, ZMQ.Poller.POLLIN));
             }
+            heartbeatSocket = context.createSocket(SocketType.REQ);
+            heartbeatSocket.setLinger(0);
+            heartbeatSocket.setReconnectIVL(RECONNECT_MILLIS);
+            heartbeatSocket.setReqRelaxed(true);
+            heartbeatSocket.setReqCorrelate(true);
+            heartbeatSocket.connect(info.url(info.hbPort()));
+            heartbeatIndex = poller.register(heartbeatSocket, ZMQ.Poller.POLLIN);
             wakeIndex = poller.register(wake.source(), ZMQ.Poller.POLLIN);
             connected.countDown();
             loop();
@@ -164,7 +179,7 @@ final class SocketLoop implements Runnable {
             boolean wasConnected = connected.getCount() == 0;
             connected.countDown();
             if (running) {
-                LOG.log(Level.WARNING, "the kernel IO thread failed", e);
+                LOG.log(System.Logger.Level.WARNING, "the kernel IO thread failed", e);
                 if (wasConnected) {
                     deliver(() -> handler.onFailure(e));
                 }
@@ -184,15 +199,18 @@ final class SocketLoop implements Runnable {
             }
             runCommands();
             for (Channel channel : Channel.values()) {
-                if (running && poller.pollin(pollIndex.get(channel)) && (channel != Channel.HEARTBEAT || heartbeat.awaiting())) {
+                if (running && poller.pollin(pollIndex.get(channel))) {
                     receiveAll(channel);
                 }
+            }
+            if (running && poller.pollin(heartbeatIndex) && heartbeat.awaiting()) {
+                receiveHeartbeat();
             }
             if (running && heartbeat.due()) {
                 if (heartbeat.tick()) {
                     deliver(() -> handler.onHeartbeatLost(heartbeat.missed()));
                 }
-                sockets.get(Channel.HEARTBEAT).send(PING, ZMQ.DONTWAIT);
+                heartbeatSocket.send(PING, ZMQ.DONTWAIT);
             }
         }
     }
@@ -203,12 +221,10 @@ final class SocketLoop implements Runnable {
             switch (command) {
                 case Command.Send send -> sendFrames(send.channel(), send.frames());
                 case Command.Flush flush -> {
-                    for (int round = 0; round < 2; round++) {
-                        poller.poll(10);
+                    for (int round = 0; round < FLUSH_ROUNDS; round++) {
+                        poller.poll(FLUSH_POLL_MILLIS);
                         for (Channel channel : Channel.values()) {
-                            if (channel != Channel.HEARTBEAT) {
-                                receiveAll(channel);
-                            }
+                            receiveAll(channel);
                         }
                     }
                     deliver(flush.then());
@@ -226,7 +242,7 @@ final class SocketLoop implements Runnable {
             sent = socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
         }
         if (!sent) {
-            LOG.warning("could not send a message on the " + channel + " channel (error " + socket.errno() + ")");
+            LOG.log(System.Logger.Level.WARNING, "could not send a message on the " + channel + " channel (error " + socket.errno() + ")");
         }
     }
 
@@ -239,16 +255,21 @@ final class SocketLoop implements Runnable {
             while (socket.hasReceiveMore()) {
                 frames.add(socket.recv(0));
             }
-            if (channel == Channel.HEARTBEAT) {
-                heartbeat.answered();
-                return; // a REQ socket may not receive again before it sends
-            }
             try {
                 JupyterMessage message = session.deserialize(frames);
                 deliver(() -> handler.onMessage(channel, message));
             } catch (InvalidMessageException e) {
-                LOG.warning("dropped " + e.getMessage() + " on the " + channel + " channel");
+                LOG.log(System.Logger.Level.WARNING, "dropped " + e.getMessage() + " on the " + channel + " channel");
             }
+        }
+    }
+
+    private void receiveHeartbeat() {
+        if (heartbeatSocket.recv(ZMQ.DONTWAIT) != null) {
+            while (heartbeatSocket.hasReceiveMore()) {
+                heartbeatSocket.recv(0);
+            }
+            heartbeat.answered(); // a REQ socket may not receive again before it sends
         }
     }
 

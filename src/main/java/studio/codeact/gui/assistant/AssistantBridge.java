@@ -49,8 +49,10 @@ public final class AssistantBridge implements Assistant {
     private final Function<ApprovalViewModel, CompletableFuture<Decision>> approvals;
     /** The agent's cell numbers to the cells on screen (only touched on the UI thread). */
     private final Map<Integer, CellViewModel> cells = new HashMap<>();
-    private volatile CodeActAgent agent;
-    private volatile studio.codeact.session.SessionStore store;
+    /** Guards {@link #agent} and {@link #store}: the agent thread makes them, the UI thread resets them. */
+    private final Object agentLock = new Object();
+    private CodeActAgent agent;
+    private studio.codeact.session.SessionStore store;
     private final Supplier<studio.codeact.session.SessionStore> stores;
 
     /**
@@ -88,7 +90,10 @@ public final class AssistantBridge implements Assistant {
     /** Stops the current question: the model's stream and the running cell. Any thread. */
     @Override
     public void stop() {
-        CodeActAgent current = agent;
+        CodeActAgent current;
+        synchronized (agentLock) {
+            current = agent;
+        }
         if (current != null) {
             current.cancel();
         }
@@ -109,13 +114,17 @@ public final class AssistantBridge implements Assistant {
     /** Forgets the agent (new session or changed model settings); the next question makes a new one. */
     @Override
     public void reset() {
-        CodeActAgent old = agent;
-        agent = null;
+        CodeActAgent old;
+        studio.codeact.session.SessionStore oldStore;
+        synchronized (agentLock) {
+            old = agent;
+            oldStore = store;
+            agent = null;
+            store = null;
+        }
         if (old != null) {
             old.cancel();
         }
-        studio.codeact.session.SessionStore oldStore = store;
-        store = null;
         if (oldStore != null) {
             agentThread.execute(oldStore::close);
         }
@@ -125,7 +134,7 @@ public final class AssistantBridge implements Assistant {
     @Override
     public CompletableFuture<Path> export(String format, Path target) {
         return CompletableFuture.supplyAsync(() -> {
-            studio.codeact.session.SessionStore current = store;
+            studio.codeact.session.SessionStore current = currentStore();
             if (current == null) {
                 throw new IllegalStateException("nothing to export yet: ask a question or load data first");
             }
@@ -145,7 +154,7 @@ public final class AssistantBridge implements Assistant {
     @Override
     public CompletableFuture<java.util.Optional<Path>> save() {
         return CompletableFuture.supplyAsync(() -> {
-            studio.codeact.session.SessionStore current = store;
+            studio.codeact.session.SessionStore current = currentStore();
             if (current == null) {
                 return java.util.Optional.<Path>empty();
             }
@@ -156,22 +165,42 @@ public final class AssistantBridge implements Assistant {
 
     @Override
     public java.util.Optional<Path> sessionFolder() {
-        studio.codeact.session.SessionStore current = store;
+        studio.codeact.session.SessionStore current = currentStore();
         return current == null ? java.util.Optional.empty() : current.folder();
     }
 
+    private studio.codeact.session.SessionStore currentStore() {
+        synchronized (agentLock) {
+            return store;
+        }
+    }
+
+    /**
+     * The session's agent, made on first use. Called on the agent thread only; the lock is not
+     * held while the agent is made (that may start the engine), so the UI thread never waits.
+     */
     private CodeActAgent agent() {
-        CodeActAgent current = agent;
-        if (current == null) {
+        studio.codeact.session.SessionStore forStore;
+        synchronized (agentLock) {
+            if (agent != null) {
+                return agent;
+            }
             if (store == null) {
                 store = stores.get();
             }
-            current = agents.apply(store);
-            current.setListener(this::onEvent);
-            current.setApprover(this::review);
-            agent = current;
+            forStore = store;
         }
-        return current;
+        CodeActAgent made = agents.apply(forStore);
+        made.setListener(this::onEvent);
+        made.setApprover(this::review);
+        synchronized (agentLock) {
+            if (store == forStore && agent == null) {
+                agent = made;
+                return made;
+            }
+        }
+        made.cancel(); // reset() ran while it started: it belongs to a session the user left
+        throw new java.util.concurrent.CancellationException("the session was replaced while its engine started");
     }
 
     /** Called on the agent thread, which waits while the user decides. */

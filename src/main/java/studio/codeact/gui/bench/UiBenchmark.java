@@ -179,7 +179,8 @@ public final class UiBenchmark {
             Thread.sleep(20);
         }
         PythonEngine engine = app.model().engine().start().get();
-        engine.run("import time, pandas, matplotlib.pyplot as plt");  // warm: the imports are not what is measured
+        // warm: the imports are not what is measured
+        engine.run("import time, pandas, matplotlib.pyplot as plt\nBENCH_SECONDS = " + Integer.getInteger("bench.seconds", 10));
         StringBuilder words = new StringBuilder("## Findings\n\n");
         // About 1,500 words the way replies look: paragraphs, some **bold** and `code`, a short list every few paragraphs.
         for (int i = 0; i < 1500; i++) {
@@ -213,8 +214,7 @@ public final class UiBenchmark {
         CompletableFuture<ExecutionResult> cell = fx(() -> {
             var chat = app.model().chat();
             chat.question("Summarise the findings while the cell runs");
-            return app.model().notebook().run(app.model().notebook().addCell(
-                    "t = time.time(); n = 0\nwhile time.time() - t < " + Integer.getInteger("bench.seconds", 10) + ":\n    n += 1\n    if n % 200000 == 0:\n        print('iterations', n)\nn"));
+            return app.model().notebook().run(app.model().notebook().addCell(resource("stall_cell.py")));
         });
         if (!Boolean.parseBoolean(System.getProperty("bench.stream", "true"))) {
             streamed.complete(null);
@@ -258,9 +258,20 @@ public final class UiBenchmark {
         workers.shutdownNow();
     }
 
+    /** Step {@code i} of the scrolled session: every fourth one draws a figure. */
     private static String code(int i) {
-        return "# step " + i + "\nsubset = df[df['value'] > " + i + "]\nprint(f'step " + i + ": rows={len(subset)}')\n"
-                + (i % 4 == 0 ? "subset.plot(x='t', y='value')\nplt.show()\n" : "print('mean=', subset['value'].mean())\n");
+        return "# step " + i + "\nstep = " + i + "\n" + resource(i % 4 == 0 ? "scroll_figure_cell.py" : "scroll_cell.py");
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = UiBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A line chart the size of matplotlib's default figure (640×480), different for each i. */

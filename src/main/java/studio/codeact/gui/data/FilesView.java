@@ -68,7 +68,13 @@ public final class FilesView extends BorderPane {
         show.setOnAction(event -> open.accept(model.folderProperty().get()));
         HBox bar = new HBox(6, refresh, show);
         bar.getStyleClass().add("panel-bar");
-        setTop(folder);
+        Label problem = new Label();
+        problem.getStyleClass().add("muted");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        setTop(new javafx.scene.layout.VBox(2, folder, problem));
         setCenter(table);
         setBottom(bar);
     }

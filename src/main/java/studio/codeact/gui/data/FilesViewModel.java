@@ -28,6 +28,9 @@ public final class FilesViewModel {
     /** One file, with its path relative to the working folder. */
     public record FileEntry(Path path, String relative, long bytes, Instant modified) { }
 
+    /** What a listing found, and why it may be incomplete ({@code ""} when it is complete). */
+    record Listing(List<FileEntry> files, String problem) { }
+
     static final int MAX_DEPTH = 3;
     static final int MAX_FILES = 500;
 
@@ -37,6 +40,7 @@ public final class FilesViewModel {
     private final ObservableList<FileEntry> files = FXCollections.observableArrayList();
     /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
     private final ObservableList<FileEntry> filesView = FXCollections.unmodifiableObservableList(files);
+    private final javafx.beans.property.ReadOnlyStringWrapper problem = new javafx.beans.property.ReadOnlyStringWrapper(this, "problem", "");
 
     public FilesViewModel(Path folder, Executor ui, Executor worker) {
         this.ui = ui;
@@ -52,6 +56,11 @@ public final class FilesViewModel {
         return filesView;
     }
 
+    /** Why the list may be incomplete (an unreadable folder, too many files); empty when it is whole. */
+    public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
     public void setFolder(Path newFolder) {
         folder.set(newFolder);
         refresh();
@@ -61,7 +70,10 @@ public final class FilesViewModel {
     public CompletableFuture<Void> refresh() {
         Path root = folder.get();
         return CompletableFuture.supplyAsync(() -> list(root), worker)
-                .thenAccept(found -> ui.execute(() -> files.setAll(found)));
+                .thenAccept(found -> ui.execute(() -> {
+                    files.setAll(found.files());
+                    problem.set(found.problem());
+                }));
     }
 
     /** Copies a file elsewhere (the "save as" of the panel). Runs on the worker thread. */
@@ -75,30 +87,36 @@ public final class FilesViewModel {
         }, worker);
     }
 
-    static List<FileEntry> list(Path root) {
+    static Listing list(Path root) {
         if (root == null || !Files.isDirectory(root)) {
-            return List.of();
+            return new Listing(List.of(), "");
         }
         List<FileEntry> found = new ArrayList<>();
+        String problem = "";
         try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
             walk.filter(path -> !path.equals(root))
                     .filter(path -> !hidden(root.relativize(path)))
                     .filter(Files::isRegularFile)
-                    .limit(MAX_FILES)
+                    .limit(MAX_FILES + 1L)
                     .forEach(path -> {
                         try {
                             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
                             found.add(new FileEntry(path, root.relativize(path).toString(), attributes.size(),
                                     attributes.lastModifiedTime().toInstant()));
                         } catch (IOException e) {
-                            // vanished between listing and reading: skip it
+                            // vanished between listing and reading: it is simply not there any more
                         }
                     });
         } catch (IOException | UncheckedIOException e) {
-            return found;
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            problem = "Some files are not listed: " + cause.getMessage() + ".";
+        }
+        if (found.size() > MAX_FILES) {
+            found.removeLast();
+            problem = "Only the first " + MAX_FILES + " files are listed; open the folder to see all.";
         }
         found.sort(Comparator.comparing(FileEntry::modified).reversed().thenComparing(FileEntry::relative));
-        return found;
+        return new Listing(List.copyOf(found), problem);
     }
 
     private static boolean hidden(Path relative) {

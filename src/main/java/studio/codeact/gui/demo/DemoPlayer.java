@@ -32,7 +32,7 @@ public final class DemoPlayer {
     public CompletableFuture<Void> play(Demo demo, Path samples) {
         stopped = false;
         chat.notice(ChatItem.Level.INFO, demo.title() + " — " + demo.label());
-        CompletableFuture<Void> chain = notebook.runHidden("SAMPLES_DIR = " + pythonString(samples.toAbsolutePath().toString()))
+        CompletableFuture<Void> chain = notebook.runHidden("SAMPLES_DIR = " + studio.codeact.engine.PythonLiteral.string(samples.toAbsolutePath().toString()))
                 .thenAccept(result -> { });
         for (Demo.Turn turn : demo.turns()) {
             chain = chain.thenCompose(ignored -> onUi(() -> step(turn)));
@@ -94,9 +94,5 @@ public final class DemoPlayer {
             }
         }));
         return done;
-    }
-
-    static String pythonString(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -209,11 +209,7 @@ public final class Studio implements WindowActions {
     }
 
     private void ask(String question) {
-        assistant.ask(question).whenComplete((end, error) -> {
-            if (error != null) {
-                UiExecutor.fx().execute(() -> model.chat().failed(studio.codeact.gui.Messages.sentence(error)));
-            }
-        });
+        assistant.ask(question); // the assistant reports a failure in the chat itself, once
     }
 
     private void stopWork() {
@@ -446,6 +442,9 @@ public final class Studio implements WindowActions {
         close();
     }
 
+    /** How long closing waits for the engine to shut down before the window's process goes on without it. */
+    private static final int ENGINE_SHUTDOWN_LIMIT_SECONDS = 10;
+
     /** Closes without asking: stops work, remembers the window, shuts the engine down, then runs {@code onClosed}. */
     public CompletableFuture<Void> close() {
         model.interrupt();
@@ -453,8 +452,14 @@ public final class Studio implements WindowActions {
         ticker.close();
         stage.hide();
         return CompletableFuture.runAsync(model.engine()::shutdown, config.workers())
-                .orTimeout(10, TimeUnit.SECONDS)
-                .handle((ok, error) -> null)
+                .orTimeout(ENGINE_SHUTDOWN_LIMIT_SECONDS, TimeUnit.SECONDS)
+                .handle((ok, error) -> {
+                    if (error != null) { // the window is gone: the log is the only place left to say it
+                        System.getLogger(Studio.class.getName()).log(System.Logger.Level.WARNING,
+                                "the Python engine did not shut down cleanly: " + studio.codeact.gui.Messages.sentence(error), error);
+                    }
+                    return null;
+                })
                 .thenRun(() -> UiExecutor.fx().execute(config.onClosed()));
     }
 

@@ -11,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One request to a provider, run on its own thread: sends it, retries 429/5xx as the policy
@@ -28,7 +26,7 @@ public final class RealCall<T> {
         void onFailure(LlmException error);
     }
 
-    private static final Logger LOG = Logger.getLogger(RealCall.class.getName());
+    private static final System.Logger LOG = System.getLogger(RealCall.class.getName());
 
     private final HttpTransport transport;
     private final Request request;
@@ -76,7 +74,7 @@ public final class RealCall<T> {
             fail(e);
             return;
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "reading the answer from " + transport.config().baseUrl() + " failed unexpectedly", e);
+            LOG.log(System.Logger.Level.WARNING, "reading the answer from " + transport.config().baseUrl() + " failed unexpectedly", e);
             fail(new LlmException.MalformedResponse("reading the answer from " + transport.config().baseUrl()
                     + " failed unexpectedly (" + e + "); see the log", e));
             return;
@@ -122,7 +120,7 @@ public final class RealCall<T> {
                 if (backoff.tooLong(wait)) {
                     throw errors.waitTooLong(status, said, wait);
                 }
-                LOG.fine(() -> "HTTP " + status + " from " + transport.config().baseUrl() + "; retrying in " + wait.toMillis() + " ms");
+                LOG.log(System.Logger.Level.DEBUG, () -> "HTTP " + status + " from " + transport.config().baseUrl() + "; retrying in " + wait.toMillis() + " ms");
             } catch (IOException e) {
                 throw classify(null, e);
             } catch (LlmException e) {
@@ -171,7 +169,7 @@ public final class RealCall<T> {
         try {
             listener.onSuccess(value);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a model call's listener failed", e);
+            LOG.log(System.Logger.Level.WARNING, "a model call's listener failed", e);
         } finally {
             result.complete(value);
         }
@@ -184,7 +182,7 @@ public final class RealCall<T> {
         try {
             listener.onFailure(error);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a model call's listener failed", e);
+            LOG.log(System.Logger.Level.WARNING, "a model call's listener failed", e);
         } finally {
             result.completeExceptionally(error);
         }

@@ -11,19 +11,18 @@ import studio.codeact.llm.Secrets;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Debug logging of model requests through {@code java.util.logging}, off unless the logger
- * {@code studio.codeact.llm.http} is set to {@code FINE} (request line, headers, status, time)
- * or {@code FINEST} (also request bodies). Credentials never reach the log: auth headers are
+ * Debug logging of model requests through {@code System.Logger} (the JDK's {@code java.util.logging}
+ * unless another backend is installed), off unless the logger {@code studio.codeact.llm.http} is set
+ * to {@code DEBUG} — JUL's {@code FINE} — (request line, headers, status, time) or {@code TRACE} —
+ * JUL's {@code FINER} — (also request bodies). Credentials never reach the log: auth headers are
  * masked, the key is masked wherever it appears, and image data is elided.
  */
 final class RequestLogger implements Interceptor {
 
-    static final Logger LOG = Logger.getLogger("studio.codeact.llm.http");
+    static final System.Logger LOG = System.getLogger("studio.codeact.llm.http");
 
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-api-key", "api-key", "proxy-authorization", "cookie", "set-cookie");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=]{200,}");
@@ -38,17 +37,17 @@ final class RequestLogger implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (!LOG.isLoggable(Level.FINE)) {
+        if (!LOG.isLoggable(System.Logger.Level.DEBUG)) {
             return chain.proceed(request);
         }
-        LOG.fine(() -> "→ " + request.method() + " " + request.url() + "\n" + headers(request.headers()));
-        if (LOG.isLoggable(Level.FINEST) && request.body() != null) {
-            LOG.finest("→ body " + body(request.body()));
+        LOG.log(System.Logger.Level.DEBUG, () -> "→ " + request.method() + " " + request.url() + "\n" + headers(request.headers()));
+        if (LOG.isLoggable(System.Logger.Level.TRACE) && request.body() != null) {
+            LOG.log(System.Logger.Level.TRACE, "→ body " + body(request.body()));
         }
         long started = System.nanoTime();
         Response response = chain.proceed(request);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.fine(() -> "← " + response.code() + " " + request.url() + " headers after " + millis + " ms\n" + headers(response.headers()));
+        LOG.log(System.Logger.Level.DEBUG, () -> "← " + response.code() + " " + request.url() + " headers after " + millis + " ms\n" + headers(response.headers()));
         return response;
     }
 

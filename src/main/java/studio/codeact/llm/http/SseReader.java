@@ -11,6 +11,15 @@ import java.io.IOException;
  * CR; comment lines ({@code : keep-alive}) and fields other than {@code event} and {@code data}
  * are skipped; several {@code data:} lines join with a newline.
  *
+ * <p>Why not OkHttp's {@code okhttp-sse}: its {@code EventSources.processResponse} refuses any body
+ * whose content type is not {@code text/event-stream} ("Invalid content-type") and gives no way
+ * to look at the body first. OpenAI-compatible servers differ here: some stream events under
+ * {@code application/json} or {@code text/plain}, and some answer a streaming request with one
+ * whole JSON body. {@link SseChatReader} peeks at the first byte to tell these apart, reads the
+ * events on the call's own thread under the {@link Watchdog}'s idle timeout, and stops at the
+ * provider's own end marker; the library's callback shape fits none of that, so the dependency
+ * was dropped and this reader (and its tests in {@code SseReaderTest}) stays.
+ *
  * <p>Not thread-safe: one reader thread owns it.
  */
 public final class SseReader {

@@ -21,7 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * The app's settings file, {@code ${XDG_CONFIG_HOME:-~/.config}/codeact-studio/settings.json},
@@ -36,7 +35,7 @@ public final class SettingsFile {
     public static final String FOLDER = "codeact-studio";
     public static final String FILE = "settings.json";
 
-    private static final Logger LOG = Logger.getLogger(SettingsFile.class.getName());
+    private static final System.Logger LOG = System.getLogger(SettingsFile.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
@@ -150,7 +149,7 @@ public final class SettingsFile {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
             if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                LOG.warning(() -> "the settings file " + path + " may hold API keys but others can read it; run: chmod 600 " + path);
+                LOG.log(System.Logger.Level.WARNING, () -> "the settings file " + path + " may hold API keys but others can read it; run: chmod 600 " + path);
             }
         } catch (IOException e) {
             // permissions unknown; nothing to say

@@ -3,9 +3,11 @@ package studio.codeact.engine.embedded;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import studio.codeact.engine.EngineConfig;
+import studio.codeact.engine.EngineEvent;
 import studio.codeact.engine.EngineState;
 import studio.codeact.engine.ExecutionRequest;
 import studio.codeact.engine.ExecutionResult;
@@ -17,10 +19,15 @@ import studio.codeact.engine.TableColumn;
 import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -58,34 +65,57 @@ class EmbeddedEngineTest {
         return result.result().orElseThrow().data().text();
     }
 
-    /** Starts {@code endless}, waits for its first output, interrupts, and returns how long the stop took. */
-    private static long millisToInterrupt(String endless) throws Exception {
+    /**
+     * Starts {@code endless}, waits for its first output, interrupts, and checks it stopped with
+     * KeyboardInterrupt. How fast it stops is a figure of {@code codeact perf} (interrupt_ms).
+     */
+    private static void assertInterruptStops(String endless) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<ExecutionResult> running = engine.execute(
                 ExecutionRequest.of("print('go', flush=True)\n" + endless), output -> started.countDown());
         assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        long sent = System.nanoTime();
         engine.interrupt();
         ExecutionResult result = running.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        long millis = (System.nanoTime() - sent) / 1_000_000;
         assertThat(result.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(result.error().orElseThrow().ename()).isEqualTo("KeyboardInterrupt");
         assertThat(String.join("\n", result.error().orElseThrow().traceback())).doesNotContain("codeact_");
-        return millis;
     }
 
     @Test
-    void interruptStopsABusyLoopWithinASecond() throws Exception {
+    void interruptStopsABusyLoop() throws Exception {
         run("kept_by_busy_loop = 1");
-        assertThat(millisToInterrupt("while True:\n    pass")).isLessThan(1000);
+        assertInterruptStops("while True:\n    pass");
         assertThat(value(run("kept_by_busy_loop + 1"))).isEqualTo("2");
     }
 
     @Test
-    void interruptStopsASleepWithinASecond() throws Exception {
+    void interruptStopsASleep() throws Exception {
         run("kept_by_sleep = 1");
-        assertThat(millisToInterrupt("import time\ntime.sleep(1000)")).isLessThan(1000);
+        assertInterruptStops("import time\ntime.sleep(1000)");
         assertThat(value(run("kept_by_sleep + 1"))).isEqualTo("2");
+    }
+
+    @Test
+    void closingWhileCellsStartLeavesTheEngineClosed() {
+        for (int round = 0; round < 8; round++) {
+            EmbeddedEngine closing = new EmbeddedEngine(EngineConfig.of(PythonLocator.choose(null)));
+            List<EngineEvent> news = new CopyOnWriteArrayList<>();
+            closing.addListener(news::add);
+            closing.start();
+            List<CompletableFuture<ExecutionResult>> cells = new ArrayList<>();
+            for (int cell = 0; cell < 4; cell++) {
+                cells.add(closing.execute(ExecutionRequest.of("sum(range(20000))"), OutputListener.NONE));
+            }
+            closing.close();
+
+            for (CompletableFuture<ExecutionResult> cell : cells) {
+                ExecutionResult result = cell.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+                assertThat(result.status()).as("round %d", round).isIn(ExecutionStatus.OK, ExecutionStatus.ABORTED, ExecutionStatus.ERROR);
+            }
+            assertThat(closing.state()).as("round %d", round).isEqualTo(EngineState.CLOSED);
+            assertThat(news.getLast()).as("round %d: %s", round, news).isEqualTo(new EngineEvent.StateChanged(EngineState.CLOSED));
+            assertThat(run(closing, ExecutionRequest.of("1")).status()).isEqualTo(ExecutionStatus.ABORTED);
+        }
     }
 
     @Test
@@ -94,7 +124,7 @@ class EmbeddedEngineTest {
         engine.interrupt();
         ExecutionResult result;
         try {
-            result = running.get(10, TimeUnit.SECONDS);
+            result = running.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             engine.interrupt();
             throw new AssertionError("the cell did not stop", e);
@@ -104,14 +134,12 @@ class EmbeddedEngineTest {
     }
 
     @Test
-    void timeoutStopsASleepWithinASecondOfTheLimit() {
-        long started = System.nanoTime();
+    void timeoutStopsASleep() {
         ExecutionResult result = run(engine, ExecutionRequest.of("import time\ntime.sleep(1000)").withTimeout(Duration.ofSeconds(1)));
-        long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(result.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
         assertThat(result.error().orElseThrow().ename()).isEqualTo("KeyboardInterrupt");
         assertThat(result.note()).contains("interrupted").contains("1 s");
-        assertThat(millis).isBetween(1000L, 2000L);
+        assertThat(result.elapsed()).as("the cell ran until its limit").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(value(run("'after the timeout'"))).isEqualTo("'after the timeout'");
     }
 
@@ -136,7 +164,7 @@ class EmbeddedEngineTest {
             stubborn.interrupt();
             ExecutionResult result;
             try {
-                result = running.get(20, TimeUnit.SECONDS);
+                result = running.get(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new AssertionError("the cell was not interrupted again", e);
             }
@@ -323,18 +351,29 @@ class EmbeddedEngineTest {
     }
 
     @Test
-    void textLeftInTheBufferArrivesWhileTheCellBlocks() throws Exception {
+    void textLeftInTheBufferArrivesWhileTheCellBlocks(@TempDir Path folder) throws Exception {
+        Path go = folder.resolve("go-on");
         CountDownLatch second = new CountDownLatch(1);
         CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of(
-                "print('one')\nprint('two')\nimport time\ntime.sleep(3)"), output -> {
+                "print('one')\nprint('two')\n" + waitForFile(go)), output -> {
                     if (output instanceof Output.Stream stream && stream.text().contains("two")) {
                         second.countDown();
                     }
                 });
-        // 'two' follows 'one' within the batching interval; Python's helper thread sends it
-        assertThat(second.await(1, TimeUnit.SECONDS)).isTrue();
+        // 'two' follows 'one' within the batching interval; Python's helper thread sends it while the cell blocks
+        assertThat(second.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(running).isNotDone();
+        Files.writeString(go, "");
         assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS).stdout()).isEqualTo("one\ntwo\n");
+    }
+
+    /** Python that blocks until {@code file} exists: the test decides when a cell ends, not a clock. */
+    private static String waitForFile(Path file) {
+        return "import os, time\nwhile not os.path.exists(" + pythonString(file.toString()) + "):\n    time.sleep(0.02)\n";
+    }
+
+    private static String pythonString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Test
@@ -347,7 +386,7 @@ class EmbeddedEngineTest {
             engine.interrupt();
             ExecutionResult result;
             try {
-                result = running.get(10, TimeUnit.SECONDS);
+                result = running.get(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 engine.interrupt(); // free the interpreter for the other tests
                 throw new AssertionError("round " + round + ": the cell did not stop", e);
@@ -362,12 +401,14 @@ class EmbeddedEngineTest {
     }
 
     @Test
-    void streamsArriveWhileALongLoopPrints() throws Exception {
+    void streamsArriveWhileALongLoopPrints(@TempDir Path folder) throws Exception {
+        Path go = folder.resolve("go-on");
         CountDownLatch firstLine = new CountDownLatch(1);
         CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of(
-                "import time\nfor i in range(30):\n    print(i)\n    time.sleep(0.1)"), output -> firstLine.countDown());
-        assertThat(firstLine.await(2, TimeUnit.SECONDS)).as("the first line arrives long before the loop ends").isTrue();
+                "import time\nfor i in range(30):\n    print(i)\n    time.sleep(0.01)\n" + waitForFile(go)), output -> firstLine.countDown());
+        assertThat(firstLine.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the first line arrives before the cell ends").isTrue();
         assertThat(running).isNotDone();
+        Files.writeString(go, "");
         assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS).stdout()).startsWith("0\n1\n2\n").endsWith("29\n");
     }
 }

@@ -2,6 +2,7 @@ package studio.codeact.engine.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,13 +82,25 @@ class KernelClientWireTest {
             heard = delivered.poll(50, TimeUnit.MILLISECONDS);
         }
         assertThat(heard).as("the client's iopub subscription never became active").isNotNull();
-        Thread.sleep(100);
-        delivered.clear();
+        // one publisher, one subscriber: messages arrive in the order sent, so a marker ends each batch
+        sendFrom(kernelSide, iopub, null, "status", "all probes sent", null);
+        deliveredUntil("all probes sent");
         sendFrom(forger, iopub, null, "stream", "forged output", null);
         sendFrom(kernelSide, iopub, null, "stream", "genuine output", null);
-        JupyterMessage output = delivered.poll(10, TimeUnit.SECONDS);
-        assertThat(output.content().path("text").asText()).isEqualTo("genuine output");
-        assertThat(delivered.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        sendFrom(kernelSide, iopub, null, "status", "end of test", null);
+        assertThat(deliveredUntil("end of test")).extracting(m -> m.content().path("text").asText())
+                .containsExactly("genuine output", "end of test");
+    }
+
+    /** What the client delivers up to and including the message whose text is {@code last}. */
+    private List<JupyterMessage> deliveredUntil(String last) throws InterruptedException {
+        List<JupyterMessage> seen = new ArrayList<>();
+        while (seen.isEmpty() || !seen.getLast().content().path("text").asText().equals(last)) {
+            JupyterMessage next = delivered.poll(10, TimeUnit.SECONDS);
+            assertThat(next).as("'%s' never arrived; got %s", last, seen).isNotNull();
+            seen.add(next);
+        }
+        return seen;
     }
 
     private static List<byte[]> receive(ZMQ.Socket socket) {

@@ -21,28 +21,29 @@ import static studio.codeact.engine.kernel.KernelTestSupport.value;
 /** A kernel process that dies (or freezes) is reported, its cell ends, and a restart brings it back. */
 class KernelDeathTest {
 
+    /** A hang guard, not a measure: a death that is never reported fails the test instead of hanging the suite. */
+    private static final long WAIT_SECONDS = 60;
+
     @AfterAll
     static void noKernelIsLeft() {
         KernelTestSupport.assertNoKernelProcessLeft();
     }
 
     @Test
-    void aCellThatEndsTheProcessEndsDiedWithinTwoSecondsAndRestartWorks() throws Exception {
+    void aCellThatEndsTheProcessEndsDiedAndRestartWorks() throws Exception {
         try (KernelEngine engine = new KernelEngine(config())) {
             engine.start();
             assertThat(run(engine, "before_death = 1").ok()).isTrue();
             List<EngineEvent> events = new CopyOnWriteArrayList<>();
             engine.addListener(events::add);
 
-            long sent = System.nanoTime();
+            // how soon the death is reported is a figure of `codeact perf kernel` (death_report_ms)
             ExecutionResult died = engine.execute(ExecutionRequest.of("import os\nos._exit(1)"), OutputListener.NONE)
-                    .get(10, TimeUnit.SECONDS);
-            long tookMillis = (System.nanoTime() - sent) / 1_000_000;
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             assertThat(died.status()).isEqualTo(ExecutionStatus.DIED);
             assertThat(died.error().orElseThrow().evalue()).contains("the kernel died while running this cell").contains("exited with code 1");
             assertThat(died.note()).contains("restart");
-            assertThat(tookMillis).as("death reported after %d ms", tookMillis).isLessThan(2000);
             assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(EngineEvent.Died.class,
                     d -> assertThat(d.reason()).contains("exited with code 1")));
             assertThat(engine.state()).isEqualTo(EngineState.DEAD);
@@ -64,19 +65,16 @@ class KernelDeathTest {
     void aFrozenKernelIsReportedDeadThroughMissedHeartbeats() throws Exception {
         try (KernelEngine engine = new KernelEngine(config())) {
             engine.start();
-            assertThat(run(engine, "pass").ok()).isTrue(); // the support setup is done: time only the freeze
+            assertThat(run(engine, "pass").ok()).isTrue(); // the support setup is done
             List<EngineEvent> events = new CopyOnWriteArrayList<>();
             engine.addListener(events::add);
 
             // SIGSTOP freezes every thread, the heartbeat echo included; the process stays alive
-            long sent = System.nanoTime();
             ExecutionResult frozen = engine.execute(ExecutionRequest.of("import os, signal\nos.kill(os.getpid(), signal.SIGSTOP)"),
-                    OutputListener.NONE).get(15, TimeUnit.SECONDS);
-            long tookMillis = (System.nanoTime() - sent) / 1_000_000;
+                    OutputListener.NONE).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             assertThat(frozen.status()).isEqualTo(ExecutionStatus.DIED);
             assertThat(frozen.error().orElseThrow().evalue()).contains("heartbeats");
-            assertThat(tookMillis).as("freeze reported after %d ms", tookMillis).isLessThan(4000);
             assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(EngineEvent.Died.class,
                     d -> assertThat(d.reason()).contains("heartbeats")));
 

@@ -2,6 +2,7 @@ package studio.codeact.engine.kernel;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import studio.codeact.engine.EngineState;
 import studio.codeact.engine.ExecutionRequest;
 import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.ExecutionStatus;
@@ -39,6 +40,8 @@ class KernelMemoryLimitTest {
             if (big.status() == ExecutionStatus.ERROR) {
                 assertThat(big.error().orElseThrow().ename()).isEqualTo("MemoryError");
                 assertThat(value(run(engine, "kept_under_limit"))).isEqualTo("'yes'");
+            } else {
+                assertGoesOnAfterDeath(engine);
             }
         }
     }
@@ -55,6 +58,8 @@ class KernelMemoryLimitTest {
             if (growing.status() == ExecutionStatus.ERROR) {
                 assertThat(growing.error().orElseThrow().ename()).isEqualTo("MemoryError");
                 assertThat(value(run(engine, "del hogs\n1 + 1"))).isEqualTo("2");
+            } else {
+                assertGoesOnAfterDeath(engine);
             }
         }
     }
@@ -68,7 +73,17 @@ class KernelMemoryLimitTest {
             assertThat(big.status()).isIn(ExecutionStatus.ERROR, ExecutionStatus.DIED);
             if (big.status() == ExecutionStatus.ERROR) {
                 assertThat(big.error().orElseThrow().ename()).isIn("MemoryError", "_ArrayMemoryError");
+            } else {
+                assertGoesOnAfterDeath(engine);
             }
         }
+    }
+
+    /** A kernel killed for its memory is reported DEAD, and a restart brings back one that runs cells under the same limit. */
+    private static void assertGoesOnAfterDeath(KernelEngine engine) {
+        assertThat(engine.state()).isEqualTo(EngineState.DEAD);
+        engine.restart();
+        assertThat(engine.state()).isEqualTo(EngineState.IDLE);
+        assertThat(value(run(engine, "import resource\nresource.getrlimit(resource.RLIMIT_AS)[0]"))).isEqualTo(Long.toString(LIMIT));
     }
 }

@@ -2,10 +2,12 @@ package studio.codeact.engine.kernel;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import studio.codeact.engine.ExecutionRequest;
 import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.OutputListener;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +25,7 @@ class TwoKernelsTest {
     }
 
     @Test
-    void twoKernelsRunSideBySideWithoutSharingState() throws Exception {
+    void twoKernelsRunSideBySideWithoutSharingState(@TempDir Path folder) throws Exception {
         try (KernelEngine first = new KernelEngine(config()); KernelEngine second = new KernelEngine(config())) {
             CompletableFuture<Void> starting = CompletableFuture.runAsync(first::start);
             second.start();
@@ -34,20 +36,26 @@ class TwoKernelsTest {
             run(first, "shared_name = 'first'");
             run(second, "shared_name = 'second'");
 
-            // both sleep at the same time: together they take about one sleep, not two
-            run(first, "import time");
-            run(second, "import time");
-            long t0 = System.nanoTime();
-            CompletableFuture<ExecutionResult> a = first.execute(ExecutionRequest.of("time.sleep(1.5); shared_name"), OutputListener.NONE);
-            CompletableFuture<ExecutionResult> b = second.execute(ExecutionRequest.of("time.sleep(1.5); shared_name"), OutputListener.NONE);
-            assertThat(value(a.get(30, TimeUnit.SECONDS))).isEqualTo("'first'");
-            assertThat(value(b.get(30, TimeUnit.SECONDS))).isEqualTo("'second'");
-            long tookMillis = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(tookMillis).as("both cells took %d ms", tookMillis).isLessThan(2900);
+            // a rendezvous: each cell marks its arrival, then waits for the other's mark, so both
+            // can end only when they run at the same time
+            CompletableFuture<ExecutionResult> a = first.execute(ExecutionRequest.of(rendezvous(folder, "a", "b")), OutputListener.NONE);
+            CompletableFuture<ExecutionResult> b = second.execute(ExecutionRequest.of(rendezvous(folder, "b", "a")), OutputListener.NONE);
+            assertThat(value(a.get(60, TimeUnit.SECONDS))).isEqualTo("'first'");
+            assertThat(value(b.get(60, TimeUnit.SECONDS))).isEqualTo("'second'");
 
             // one kernel dying leaves the other alone
             first.execute(ExecutionRequest.of("import os; os._exit(3)"), OutputListener.NONE).get(30, TimeUnit.SECONDS);
             assertThat(value(run(second, "shared_name"))).isEqualTo("'second'");
         }
+    }
+
+    /** Python that creates {@code mine} in {@code folder}, waits for {@code theirs}, then yields {@code shared_name}. */
+    private static String rendezvous(Path folder, String mine, String theirs) {
+        String dir = folder.toString().replace("\\", "\\\\").replace("'", "\\'");
+        return "import os, time\n"
+                + "open(os.path.join('" + dir + "', '" + mine + "'), 'w').close()\n"
+                + "while not os.path.exists(os.path.join('" + dir + "', '" + theirs + "')):\n"
+                + "    time.sleep(0.02)\n"
+                + "shared_name";
     }
 }

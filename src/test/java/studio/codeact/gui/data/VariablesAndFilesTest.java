@@ -20,11 +20,11 @@ class VariablesAndFilesTest {
     @Test
     void variablesComeFromTheEngineDirectly() {
         ScriptedEngine engine = new ScriptedEngine();
-        engine.variables = List.of(new VariableInfo("df", "DataFrame", "10 × 2", 160, "columns: a, b"));
+        engine.answerVariables(List.of(new VariableInfo("df", "DataFrame", "10 × 2", 160, "columns: a, b")));
         VariablesViewModel variables = new VariablesViewModel(() -> Optional.of(engine), UiExecutor.direct());
         variables.refresh();
         assertThat(variables.variables()).extracting(VariableInfo::name).containsExactly("df");
-        assertThat(engine.variableCalls).isEqualTo(1);
+        assertThat(engine.variableCalls()).isEqualTo(1);
     }
 
     @Test
@@ -45,5 +45,24 @@ class VariablesAndFilesTest {
         files.refresh().join();
         assertThat(files.files()).extracting(FilesViewModel.FileEntry::relative).containsExactly("figures/plot.png", "clean.csv");
         assertThat(Sizes.bytes(files.files().getFirst().bytes())).isEqualTo("2.0 KB");
+    }
+
+    @Test
+    void aListCutShortSaysSoInsteadOfLookingWhole(@TempDir Path folder) throws Exception {
+        for (int i = 0; i <= FilesViewModel.MAX_FILES; i++) {
+            Files.writeString(folder.resolve("part-" + i + ".csv"), "a\n" + i + "\n");
+        }
+        FilesViewModel files = new FilesViewModel(folder, UiExecutor.direct(), Runnable::run);
+        files.refresh().join();
+        assertThat(files.files()).hasSize(FilesViewModel.MAX_FILES);
+        assertThat(files.problemProperty().get()).isEqualTo("Only the first 500 files are listed; open the folder to see all.");
+    }
+
+    @Test
+    void aWholeListHasNoProblem(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("clean.csv"), "a\n1\n");
+        FilesViewModel files = new FilesViewModel(folder, UiExecutor.direct(), Runnable::run);
+        files.refresh().join();
+        assertThat(files.problemProperty().get()).isEmpty();
     }
 }

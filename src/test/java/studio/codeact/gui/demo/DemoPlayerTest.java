@@ -39,7 +39,7 @@ class DemoPlayerTest {
         CompletableFuture<Void> done = new DemoPlayer(chat, notebook, UiExecutor.direct()).play(demo, SAMPLES);
         ScriptedEngine.Pending setup = engine.next();
         assertThat(setup.request().silent()).isTrue();
-        assertThat(setup.request().code()).isEqualTo("SAMPLES_DIR = '" + SAMPLES + "'");
+        assertThat(setup.request().code()).isEqualTo("SAMPLES_DIR = \"" + SAMPLES + "\"");
         setup.ok(0);
         for (int i = 0; i < actions; i++) {
             assertThat(engine.pending).hasSize(1);
@@ -56,6 +56,6 @@ class DemoPlayerTest {
 
     @Test
     void quotesInThePathAreEscapedForPython() {
-        assertThat(DemoPlayer.pythonString("/home/o'neil/x\\y")).isEqualTo("'/home/o\\'neil/x\\\\y'");
+        assertThat(studio.codeact.engine.PythonLiteral.string("/home/o'neil/x\\y")).isEqualTo("\"/home/o'neil/x\\\\y\"");
     }
 }

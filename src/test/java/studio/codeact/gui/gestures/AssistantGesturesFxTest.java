@@ -156,12 +156,14 @@ class AssistantGesturesFxTest {
 
     @Test
     void stopInterruptsTheAssistantsRunningCell(FxRobot robot) throws Exception {
-        server.enqueue(OpenAiStream.reply("This takes a while.\n<execute>\nimport time\nfor i in range(600):\n    time.sleep(0.05)\n"));
+        server.enqueue(OpenAiStream.reply("This takes a while.\n<execute>\nimport time\nprint('waiting', flush=True)\n"
+                + "for i in range(600):\n    time.sleep(0.05)\n"));
         open(robot, false);
         ask(robot, "Wait for half a minute");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.model().chat().state() == ChatViewModel.State.RUNNING);
         assertThat(studio.model().chat().activityProperty().get()).startsWith("running cell 1 — ");
-        Thread.sleep(500);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.model().notebook().cells().getFirst().outputs().stream()
+                .anyMatch(o -> o instanceof studio.codeact.gui.cells.OutputItem.StreamText text && text.text().contains("waiting")));
         robot.clickOn("Stop");
         waitUntilIdle();
         CellViewModel cell = studio.model().notebook().cells().getFirst();

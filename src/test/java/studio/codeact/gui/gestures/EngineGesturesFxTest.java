@@ -105,11 +105,13 @@ class EngineGesturesFxTest {
     void theInterruptButtonStopsARunningCell(FxRobot robot) throws Exception {
         CellViewModel cell = typeAndRun(robot, """
                 import time
+                print('waiting', flush=True)
                 for i in range(600):
                     time.sleep(0.05)""");
         waitFor(cell, CellViewModel.State.RUNNING);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Interrupt").tryQuery().map(b -> !b.isDisabled()).orElse(false));
-        Thread.sleep(300);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> cell.outputs().stream()
+                .anyMatch(o -> o instanceof studio.codeact.gui.cells.OutputItem.StreamText text && text.text().contains("waiting")));
         robot.clickOn("Interrupt");
         waitFor(cell, CellViewModel.State.INTERRUPTED);
         assertThat(cell.error()).get().extracting(e -> e.ename()).isEqualTo("KeyboardInterrupt");

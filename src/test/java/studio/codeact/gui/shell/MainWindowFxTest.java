@@ -67,7 +67,7 @@ class MainWindowFxTest {
         robot.interact(() -> studio.model().notebook().run(studio.model().notebook().addCell("while True: pass")));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !engine.pending.isEmpty());
         robot.press(KeyCode.CONTROL, KeyCode.PERIOD).release(KeyCode.PERIOD, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> engine.interrupts > 0);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> engine.interrupts() > 0);
         engine.next().answer(ExecutionStatus.ERROR, 1, ScriptedEngine.error("KeyboardInterrupt", ""));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(studio.model().notebook().cells().getFirst().state()).isEqualTo(CellViewModel.State.INTERRUPTED);
@@ -85,7 +85,7 @@ class MainWindowFxTest {
         javafx.application.Platform.runLater(studio::quit);
         robot.clickOn(shownButton(robot, "OK"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.closed);
-        assertThat(engine.interrupts).isPositive();
+        assertThat(engine.interrupts()).isPositive();
         assertThat(studio.scene().getWindow().isShowing()).isFalse();
     }
 

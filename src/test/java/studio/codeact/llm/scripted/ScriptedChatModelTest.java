@@ -113,7 +113,11 @@ class ScriptedChatModelTest {
         RecordingHandler handler = new RecordingHandler();
 
         ChatCall call = model.stream(ask("Hi"), handler);
-        Thread.sleep(120);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (handler.textDeltas.size() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the stream is paced; cancel once it has really begun
+        }
+        assertThat(handler.textDeltas).as("the paced stream began").hasSizeGreaterThanOrEqualTo(2);
         call.cancel();
 
         assertThat(handler.awaitError()).isInstanceOf(LlmException.Cancelled.class);

@@ -11,7 +11,11 @@ Comparisons (a task's ``"compare"``; when absent it follows the expected answer'
               tolerance, numeric text equal to the number ("237.94" == 237.94, 36380 == 36380.0),
               dicts with keys in any order, text case-insensitive
 ``predicate`` a Python function (``"predicate"``) returns true for the answer; it gets the parsed
-              value, or the raw text when ``"predicate_input": "text"``
+              value, or the raw text when ``"predicate_input": "text"``; ``"predicate_name"`` names it
+              in the results
+
+``"compare"`` may list several kinds (``["predicate", "value"]``): the answer passes when any of them
+accepts it, and the results name the one that did.
 """
 import ast
 import json
@@ -30,14 +34,19 @@ class Comparison:
     """How one task's answer is compared with its expected answer."""
 
     def __init__(self, kind, expected, tolerance=0.0, relative_tolerance=None, case_sensitive=False,
-                 predicate=None, predicate_input="value"):
-        if kind not in KINDS:
-            raise ValueError("\"compare\" must be one of %s, not %r" % (", ".join(KINDS), kind))
-        if kind == "predicate" and not callable(predicate):
+                 predicate=None, predicate_input="value", predicate_name=None):
+        kinds = list(kind) if isinstance(kind, (list, tuple)) else [kind]
+        if not kinds:
+            raise ValueError("\"compare\" lists no comparison; use one of %s" % ", ".join(KINDS))
+        for each in kinds:
+            if each not in KINDS:
+                raise ValueError("\"compare\" must be one of %s, not %r" % (", ".join(KINDS), each))
+        if "predicate" in kinds and not callable(predicate):
             raise ValueError("\"compare\": \"predicate\" needs a \"predicate\" function")
         if predicate_input not in ("value", "text"):
             raise ValueError("\"predicate_input\" must be \"value\" or \"text\"")
-        self.kind = kind
+        self.kinds = kinds
+        self.kind = kinds[0]
         self.expected = expected
         self.tolerance = float(tolerance or 0.0)
         self.relative_tolerance = (DEFAULT_RELATIVE_TOLERANCE if relative_tolerance is None
@@ -45,6 +54,9 @@ class Comparison:
         self.case_sensitive = bool(case_sensitive)
         self.predicate = predicate
         self.predicate_input = predicate_input
+        qualname = getattr(predicate, "__qualname__", "") or ""
+        self.predicate_name = predicate_name or ("predicate " + qualname if qualname and "<" not in qualname
+                                                 else "predicate")
 
     @staticmethod
     def from_task(raw, predicate):
@@ -53,29 +65,62 @@ class Comparison:
         if kind is None:
             kind = "predicate" if predicate is not None else _kind_for(expected)
         return Comparison(kind, expected, raw.get("tolerance", 0.0), raw.get("relative_tolerance"),
-                          raw.get("case_sensitive", False), predicate, raw.get("predicate_input", "value"))
+                          raw.get("case_sensitive", False), predicate, raw.get("predicate_input", "value"),
+                          raw.get("predicate_name"))
 
     def describe(self):
-        return {"compare": self.kind, "expected": self.expected, "tolerance": self.tolerance}
+        return {"compare": self.kinds if len(self.kinds) > 1 else self.kind, "expected": self.expected,
+                "tolerance": self.tolerance}
 
     def check(self, text):
         """``(passed, detail)`` for the answer ``text``; ``detail`` says why it failed."""
+        verdict = self.grade(text)
+        return verdict["success"], verdict["detail"]
+
+    def grade(self, text):
+        """The verdict on the answer ``text``: ``success``, ``detail`` (why not), ``graded_by`` (the
+        comparison that accepted it, or every one tried) and ``expected`` (when it failed)."""
+        details = []
+        for kind in self.kinds:
+            passed, detail = self._check(kind, text)
+            if passed:
+                return {"success": True, "detail": "", "graded_by": self.label(kind), "expected": None}
+            details.append(detail)
+        return {"success": False, "detail": "; ".join(dict.fromkeys(details)),
+                "graded_by": " or ".join(self.label(kind) for kind in self.kinds),
+                "expected": _show(self.expected, limit=2000)}
+
+    def label(self, kind):
+        """How one comparison is named in the results, with its settings."""
+        if kind == "predicate":
+            return self.predicate_name
+        settings = []
+        if kind in ("exact", "set", "value"):
+            settings.append("case-sensitive" if self.case_sensitive else "case-insensitive")
+        if kind in ("number", "set", "value"):
+            if self.tolerance:
+                settings.append("tolerance %g" % self.tolerance)
+            if self.relative_tolerance:
+                settings.append("relative tolerance %g" % self.relative_tolerance)
+        return kind + (" (%s)" % ", ".join(settings) if settings else "")
+
+    def _check(self, kind, text):
         text = clean(text)
-        if self.kind == "predicate":
+        if kind == "predicate":
             argument = text if self.predicate_input == "text" else parse(text)
             try:
                 passed = bool(self.predicate(argument))
             except Exception as error:  # a predicate that cannot read the answer rejects it
                 return False, "the checker raised %s: %s" % (type(error).__name__, error)
             return passed, "" if passed else "the checker rejected %s" % _show(text)
-        if self.kind == "exact":
+        if kind == "exact":
             passed = _text_key(text, self.case_sensitive) == _text_key(str(self.expected), self.case_sensitive)
-        elif self.kind == "number":
+        elif kind == "number":
             number = as_number(text)
             if number is None:
                 return False, "expected one number, got %s" % _show(text)
             passed = self._close(number, as_number(self.expected))
-        elif self.kind == "set":
+        elif kind == "set":
             passed = self._same_set(as_items(parse(text)), as_items(self.expected))
         else:
             passed = self._same(parse(text), self.expected)

@@ -14,6 +14,7 @@ import typing
 
 OBSERVATION_LIMIT = 3000
 JSON_EXAMPLE = '{"name": "tool_name", "arguments": {"parameter": "value"}}'
+JSON_LIST_EXAMPLE = '{"name": "tool_name", "arguments": ["value", 3]}'
 
 
 class CallError(Exception):
@@ -36,6 +37,8 @@ def call_json(tools, raw):
     """A json-mode action: ``{"name": ..., "arguments": {...}}`` as text."""
     try:
         name, arguments = read_json_call(raw)
+        if isinstance(arguments, list):
+            return run(tools, name, arguments, {}, whole_list=True)
         return run(tools, name, [], arguments)
     except CallError as error:
         return Outcome(False, str(error))
@@ -45,12 +48,13 @@ def call_text(tools, action, action_input):
     """A text-mode action: the text after ``Action:`` and after ``Action Input:``."""
     try:
         name, args, kwargs = read_text_call(action, action_input)
-        return run(tools, name, args, kwargs)
+        return run(tools, name, list(args), kwargs, whole_list=isinstance(args, _WholeList))
     except CallError as error:
         return Outcome(False, str(error))
 
 
 def read_json_call(raw):
+    """``(name, arguments)``: arguments is a dict of named values or a list of values in order."""
     try:
         call = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -70,15 +74,16 @@ def read_json_call(raw):
             pass
     if arguments is None:
         arguments = {}
-    if not isinstance(arguments, dict):
-        raise CallError("\"arguments\" must be a JSON object mapping parameter names to values, not a %s. "
-                        "Write: %s" % (_json_type(arguments), JSON_EXAMPLE))
+    if not isinstance(arguments, (dict, list)):
+        raise CallError("\"arguments\" must be a JSON object mapping parameter names to values, or a JSON list of "
+                        "the values in order, not a %s. Write: %s or %s"
+                        % (_json_type(arguments), JSON_EXAMPLE, JSON_LIST_EXAMPLE))
     return name.strip(), arguments
 
 
 def read_text_call(action, action_input):
-    """``Action: name`` + ``Action Input: ...``; the input is a JSON object, ``key=value`` pairs or
-    comma-separated values. ``Action: name(arguments)`` works too."""
+    """``Action: name`` + ``Action Input: ...``; the input is a JSON object, a JSON list of the values
+    in order, ``key=value`` pairs or comma-separated values. ``Action: name(arguments)`` works too."""
     action = (action or "").strip().strip("`").strip()
     action_input = (action_input or "").strip()
     inline = re.fullmatch(r"([A-Za-z_]\w*)\s*\((.*)\)\s*", action, re.S)
@@ -96,6 +101,10 @@ def read_text_call(action, action_input):
             raise CallError("The Action Input looks like a JSON object but does not parse. Write it as "
                             "{\"parameter\": \"value\"}, with double quotes around names and texts.")
         return action, [], value
+    if action_input.startswith("[") and action_input.endswith("]"):
+        value = _literal(action_input)
+        if isinstance(value, list):
+            return action, _WholeList(value), {}
     args, kwargs = [], {}
     for part in _split_top_level(action_input):
         keyword = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*[=:]\s*(.*)", part, re.S)
@@ -109,12 +118,25 @@ def read_text_call(action, action_input):
     return action, args, kwargs
 
 
-def run(tools, name, args, kwargs):
-    """Checks the call against the tool's signature, runs it, and formats what it returned."""
+def run(tools, name, args, kwargs, whole_list=False):
+    """Checks the call against the tool's signature, runs it, and formats what it returned.
+
+    ``whole_list``: the arguments came as one list; when they do not fit the parameters one by one but
+    the list fits as the single argument (a tool taking one list), it is passed whole."""
     tool = tools.get(name)
     if tool is None:
         raise CallError(_unknown_tool(tools, name))
-    bound = bind(tool, args, kwargs)
+    try:
+        bound = bind(tool, args, kwargs)
+    except CallError:
+        if not whole_list:
+            raise
+        try:
+            bound = bind(tool, [list(args)], kwargs)
+        except CallError:
+            raise CallError("Invalid arguments for %s: the list %s fits neither its parameters in order nor as "
+                            "one argument. Its signature: %s"
+                            % (tool.name, _describe(list(args)), tool.signature_text)) from None
     printed = io.StringIO()
     try:
         with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
@@ -126,7 +148,10 @@ def run(tools, name, args, kwargs):
 
 
 def bind(tool, args, kwargs):
-    """The call's arguments bound to the tool's parameters, converted where that is lossless."""
+    """The call's arguments bound to the tool's parameters, converted where that is lossless.
+
+    A list given by name for the ``*args`` parameter (``{"args": [1, 2]}``) is spread into it."""
+    args, kwargs = _spread_variadic(tool, list(args), dict(kwargs))
     signature = tool.signature
     if signature is None:
         return _Bound(args, kwargs, None)
@@ -150,6 +175,26 @@ def bind(tool, args, kwargs):
             raise CallError("Invalid argument %r for %s: %s. Its signature: %s"
                             % (parameter_name, tool.name, error, tool.signature_text)) from None
     return _Bound(bound.args, bound.kwargs, dict(bound.arguments))
+
+
+def _spread_variadic(tool, args, kwargs):
+    variadic = tool.variadic_name()
+    if variadic is None or variadic not in kwargs:
+        return args, kwargs
+    values = kwargs.pop(variadic)
+    values = list(values) if isinstance(values, (list, tuple)) else [values]
+    signature = tool.signature
+    if signature is not None:  # the parameters before *args, given by name, go first in order
+        for parameter in signature.parameters.values():
+            if parameter.kind == parameter.VAR_POSITIONAL:
+                break
+            if parameter.name in kwargs and len(args) == _position(signature, parameter.name):
+                args.append(kwargs.pop(parameter.name))
+    return args + values, kwargs
+
+
+def _position(signature, name):
+    return list(signature.parameters).index(name)
 
 
 def convert(value, annotation):
@@ -221,6 +266,10 @@ def truncate(text, limit=OBSERVATION_LIMIT):
     head = text[: limit * 2 // 3]
     tail = text[-(limit // 3):]
     return "%s\n[... %d characters cut ...]\n%s" % (head, len(text) - len(head) - len(tail), tail)
+
+
+class _WholeList(list):
+    """Arguments that came as one JSON list (may also be meant as a single list argument)."""
 
 
 class _Bound:

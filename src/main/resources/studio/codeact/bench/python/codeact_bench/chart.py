@@ -40,9 +40,12 @@ def draw(rows, path, title):
                 ax.margins(y=0.12)
             ax.grid(axis="y", alpha=0.3)
             ax.set_axisbelow(True)
-    axes[0][0].legend(title="mode", fontsize=8, title_fontsize=8)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    # below the panels, so it never covers a bar
+    figure.legend(handles, labels, title="mode", loc="lower center", ncol=max(1, len(labels)), fontsize=8,
+                  title_fontsize=8, frameon=False)
     figure.suptitle(title, fontsize=12)
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, 0.1 / len(classes), 1, 1))
     figure.savefig(path, format="png")
 
 

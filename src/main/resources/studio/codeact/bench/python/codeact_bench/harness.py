@@ -1,13 +1,15 @@
 """The entry points the Java harness calls inside the engine.
 
 Each returns a ``JsonText``: its repr is JSON, so the cell's result carries it to Java as text.
-Suites are read once per interpreter and kept by folder.
+A suite is read again, from fresh modules, for every task run (``prepare``) and every reference check,
+so no run sees tool state another left behind; the latest load of each folder is kept for the calls
+and the scoring of the run in progress.
 """
 import json
 import sys
 import time
 
-from . import calls
+from . import calls, m3protocol
 from .suite import SuiteError, load as load_suite
 
 _suites = {}
@@ -25,25 +27,32 @@ class JsonText:
 
 
 def suite(folder):
-    """The suite in ``folder``, read on first use."""
+    """The suite in ``folder`` as last loaded (loaded now if it never was)."""
     if folder not in _suites:
-        _suites[folder] = load_suite(folder)
+        return fresh(folder)
+    return _suites[folder]
+
+
+def fresh(folder):
+    """The suite in ``folder`` read anew from fresh modules: its tools start with fresh state."""
+    _suites[folder] = load_suite(folder, _suites.pop(folder, None))
     return _suites[folder]
 
 
 def load(folder):
     """The suite's tasks and tools, or ``{"error": ...}`` when it cannot be read."""
     try:
-        return JsonText(suite(folder).describe())
+        return JsonText(fresh(folder).describe())
     except SuiteError as error:
         return JsonText({"error": str(error)})
 
 
 def prepare(folder, task_id, namespace=None):
-    """Readies the user's namespace for a task: removes what earlier tasks left there (variables,
-    tools, figures) and puts this task's tools in as plain functions (code mode calls them so)."""
+    """Readies a task run: reads the suite anew (fresh tool state), removes what earlier tasks left
+    in the user's namespace (variables, tools, figures) and puts this task's tools in as plain
+    functions (code mode calls them so)."""
     global _baseline
-    task = suite(folder).task(task_id)
+    task = fresh(folder).task(task_id)
     target = _user_namespace(namespace)
     if _baseline is None:
         _baseline = set(target)
@@ -68,14 +77,23 @@ def call_text(folder, task_id, action, action_input):
 
 
 def score(folder, task_id, answer_text):
-    """``{"success": bool, "detail": why not}`` for a final answer."""
-    passed, detail = suite(folder).task(task_id).comparison.check(answer_text)
-    return JsonText({"success": passed, "detail": detail})
+    """``{"success", "detail" (why not), "graded_by", "expected" (when it failed)}`` for a final answer."""
+    return JsonText(suite(folder).task(task_id).comparison.grade(answer_text))
 
 
 def check_task(folder, task_id):
-    """Runs the task's reference solution and scores its answer with the task's own checker."""
-    return JsonText(check(suite(folder).task(task_id)))
+    """Runs the task's reference solution, on fresh tools, and scores its answer with the task's own checker."""
+    return JsonText(check(fresh(folder).task(task_id)))
+
+
+def m3_turn(folder, task_id, mode, generation):
+    """One model reply under M3ToolEval's protocol: trimmed, parsed and, for a json or text action, run."""
+    return JsonText(m3protocol.turn(suite(folder).task(task_id), mode, generation))
+
+
+def m3_code_observation(folder, task_id, output):
+    """The observation M3ToolEval's code mode makes of what a code action printed."""
+    return JsonText(m3protocol.code_observation(suite(folder).task(task_id), output))
 
 
 def check(task):

@@ -2,7 +2,8 @@
 
 A suite folder may hold:
 
-``suite.json``  optional: ``{"name", "description", "max_turns"}``
+``suite.json``  optional: ``{"name", "description", "max_turns"}`` and defaults for every task's
+                comparison: ``"case_sensitive"``, ``"tolerance"``, ``"relative_tolerance"``
 ``tools.py``    the tools: every public function defined there (or the names in ``__all__``)
 ``tasks/``      JSON task files; each holds one task, a list of tasks, or ``{"tasks": [...]}``
 ``tasks.py``    a ``tasks()`` function (or a ``TASKS`` iterable) yielding task dicts
@@ -11,7 +12,14 @@ A suite folder may hold:
 
 The Python files are imported as one package, so they may import each other relatively
 (``from . import helpers``). See the README next to this harness for every task field.
+
+Fresh state: ``load(folder, previous)`` first forgets every module the previous load of the suite
+imported from outside the interpreter's own libraries (the suite's files, and a checkout it put on
+``sys.path``), so tools that keep state (a browser on a page, a counter) start from scratch, as
+M3ToolEval's tasks do in their own process.
 """
+import site
+import sysconfig
 import importlib
 import importlib.util
 import itertools
@@ -62,11 +70,12 @@ class Task:
 class Suite:
     """The tasks of one suite folder, in file order, and every tool they use."""
 
-    def __init__(self, name, folder, description, tasks):
+    def __init__(self, name, folder, description, tasks, modules=()):
         self.name = name
         self.folder = folder
         self.description = description
         self.tasks = tasks  # id -> Task
+        self.modules = tuple(modules)  # the modules this load imported that a fresh load imports again
 
     def task(self, task_id):
         try:
@@ -91,18 +100,91 @@ class Suite:
         }
 
 
-def load(folder):
-    """Reads the suite in ``folder``; raises ``SuiteError`` with a sentence a user can act on."""
+def load(folder, previous=None):
+    """Reads the suite in ``folder``; raises ``SuiteError`` with a sentence a user can act on.
+
+    ``previous``: an earlier load of the suite whose modules are forgotten first, so that this load
+    builds its tools (and their state) anew."""
     folder = os.path.abspath(folder)
     if not os.path.isdir(folder):
         raise SuiteError("no suite folder at %s" % folder)
+    if previous is not None:
+        forget(previous)
+    before = set(sys.modules)
+    try:
+        suite = _load(folder)
+    except BaseException:
+        _forget_names(_own_modules(set(sys.modules) - before))
+        raise
+    suite.modules = tuple(_own_modules(set(sys.modules) - before))
+    return suite
+
+
+def forget(suite):
+    """Removes the modules a load imported, so that the next import runs them again."""
+    _forget_names(suite.modules)
+
+
+def _forget_names(names):
+    for name in names:
+        sys.modules.pop(name, None)
+    importlib.invalidate_caches()
+
+
+def _own_modules(names):
+    """Of the modules a load added, those that are not the interpreter's libraries or the harness."""
+    libraries = _library_folders()
+    own = []
+    for name in names:
+        if name == "codeact_bench" or name.startswith("codeact_bench."):
+            continue
+        module = sys.modules.get(name)
+        where = getattr(module, "__file__", None)
+        if where is None:
+            paths = list(getattr(module, "__path__", None) or [])
+            if not paths and not name.startswith("codeact_suite_"):
+                continue  # built into the interpreter
+            where = paths[0] if paths else ""
+        where = os.path.realpath(where) if where else ""
+        if where and any(where == folder or where.startswith(folder + os.sep) for folder in libraries):
+            continue
+        own.append(name)
+    return own
+
+
+_LIBRARIES = None
+
+
+def _library_folders():
+    global _LIBRARIES
+    if _LIBRARIES is None:
+        found = set()
+        for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+            path = sysconfig.get_paths().get(key)
+            if path:
+                found.add(path)
+        try:
+            found.update(site.getsitepackages())
+        except AttributeError:  # an old virtualenv's site module
+            pass
+        user = getattr(site, "getusersitepackages", lambda: None)()
+        if user:
+            found.add(user)
+        found.update(path for path in sys.path if os.path.basename(path.rstrip(os.sep)) in ("site-packages", "dist-packages"))
+        _LIBRARIES = sorted({os.path.realpath(path) for path in found if path})
+    return _LIBRARIES
+
+
+def _load(folder):
     manifest = _manifest(folder)
     package = _package(folder)
     tools_module = _optional_module(package, folder, "tools")
     reference_module = _optional_module(package, folder, "reference")
     checks_module = _optional_module(package, folder, "checks")
     context = _Context(folder, tools_module, reference_module, checks_module,
-                       int(manifest.get("max_turns", DEFAULT_MAX_TURNS)))
+                       int(manifest.get("max_turns", DEFAULT_MAX_TURNS)),
+                       {key: manifest[key] for key in ("case_sensitive", "tolerance", "relative_tolerance")
+                        if key in manifest})
     tasks = {}
     for source, raw in itertools.chain(_json_tasks(folder), _python_tasks(package, folder)):
         task = context.task(raw, source)
@@ -146,8 +228,12 @@ def _optional_module(package, folder, stem):
     try:
         return importlib.import_module(package + "." + stem)
     except Exception as error:
-        raise SuiteError("%s.py of %s failed to import: %s: %s"
-                         % (stem, folder, type(error).__name__, error)) from error
+        hint = ""
+        if isinstance(error, ModuleNotFoundError) and error.name:
+            hint = ("; install it for %s (Debian: sudo apt-get install python3-%s)"
+                    % (sys.executable, error.name.split(".")[0].replace("_", "-")))
+        raise SuiteError("%s.py of %s failed to import: %s: %s%s"
+                         % (stem, folder, type(error).__name__, error, hint)) from error
 
 
 def _json_tasks(folder):
@@ -189,7 +275,8 @@ def _python_tasks(package, folder):
 class _Context:
     """What a task refers to by name: the suite's tools, references and checks."""
 
-    def __init__(self, folder, tools_module, reference_module, checks_module, max_turns):
+    def __init__(self, folder, tools_module, reference_module, checks_module, max_turns, comparison_defaults):
+        self.comparison_defaults = comparison_defaults
         self.folder = folder
         self.tools_module = tools_module
         self.reference_module = reference_module
@@ -211,7 +298,8 @@ class _Context:
         if "answer" not in raw:
             raise SuiteError("%s: \"answer\" (the expected answer) is missing" % where)
         try:
-            comparison = Comparison.from_task(raw, self._predicate(raw.get("predicate"), where))
+            comparison = Comparison.from_task(dict(self.comparison_defaults, **raw),
+                                              self._predicate(raw.get("predicate"), where))
         except ValueError as error:
             raise SuiteError("%s: %s" % (where, error)) from None
         max_turns = raw.get("max_turns", self.max_turns)

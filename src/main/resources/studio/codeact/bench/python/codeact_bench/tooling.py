@@ -1,5 +1,11 @@
-"""A tool: a Python function with a one-line description and a signature the model reads."""
+"""A tool: a Python function with a one-line description and a signature the model reads.
+
+A suite may declare a tool's signature as text (M3ToolEval's ``fn_signature``). Calls are checked
+against the function's real signature, so that is what the model is shown whenever the declared
+text names other parameters; ``mismatch()`` says how they differ (``--check-suite`` reports it).
+"""
 import inspect
+import re
 
 
 class Tool:
@@ -10,9 +16,13 @@ class Tool:
             raise ValueError("tool %r is not callable" % name)
         self.name = name
         self.function = function
-        self.description = " ".join((description or "").split())
+        self.full_description = (description or "").strip()
+        self.description = " ".join(self.full_description.split())
         self.signature = _signature(function)
-        self.signature_text = signature_text or _signature_text(name, self.signature)
+        self.real_text = _signature_text(name, self.signature) if self.signature is not None else None
+        self.declared_text = " ".join(signature_text.split()) if signature_text else None
+        self.declared = declared_parameters(self.declared_text) if self.declared_text else None
+        self.signature_text = self._shown()
 
     @staticmethod
     def of(function, name=None):
@@ -61,7 +71,32 @@ class Tool:
         return {name: Tool.of(getattr(module, name), name) for name in names}
 
     def renamed(self, name):
-        return Tool(name, self.function, self.description)
+        return Tool(name, self.function, self.full_description)
+
+    def mismatch(self):
+        """How the declared signature text differs from the function's parameters, or ``None`` when
+        they agree (or either is unknown)."""
+        if self.declared is None or self.signature is None:
+            return None
+        real = real_parameters(self.signature)
+        if real == self.declared:
+            return None
+        return "declared %s, but the function is %s" % (self.declared_text, self.real_text)
+
+    def variadic_name(self):
+        """The name of the ``*args`` parameter, from the function or else from the declared text."""
+        if self.signature is not None:
+            found = [p.name for p in self.signature.parameters.values() if p.kind == p.VAR_POSITIONAL]
+            return found[0] if found else None
+        for entry in self.declared or ():
+            if entry.startswith("*") and not entry.startswith("**") and len(entry) > 1:
+                return entry[1:]
+        return None
+
+    def _shown(self):
+        if self.declared_text and (self.signature is None or self.mismatch() is None):
+            return self.declared_text
+        return self.real_text or "%s(...)" % self.name
 
     def parameters(self):
         """Each parameter: name, annotation text, whether required, default (as text)."""
@@ -83,7 +118,66 @@ class Tool:
 
     def describe(self):
         return {"name": self.name, "signature": self.signature_text,
-                "description": self.description, "parameters": self.parameters()}
+                "description": self.description, "full_description": self.full_description,
+                "declared_signature": self.declared_text, "real_signature": self.real_text,
+                "mismatch": self.mismatch(), "parameters": self.parameters()}
+
+
+def real_parameters(signature):
+    """The parameters as ``["a", "b", "*args", "**kw"]`` (a bare ``*`` before keyword-only ones)."""
+    found, keyword_only = [], False
+    for parameter in signature.parameters.values():
+        if parameter.kind == parameter.VAR_POSITIONAL:
+            found.append("*" + parameter.name)
+            keyword_only = True
+        elif parameter.kind == parameter.VAR_KEYWORD:
+            found.append("**" + parameter.name)
+        else:
+            if parameter.kind == parameter.KEYWORD_ONLY and not keyword_only:
+                found.append("*")
+                keyword_only = True
+            found.append(parameter.name)
+    return found
+
+
+def declared_parameters(text):
+    """The parameters a signature text like ``f(a: int, *args: float) -> str`` names, in the form of
+    ``real_parameters``; ``None`` when the text is not a call signature."""
+    match = re.match(r"\s*[A-Za-z_][\w.]*\s*\(", text)
+    if not match:
+        return None
+    depth, start = 1, match.end()
+    for index in range(start, len(text)):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            inside = text[start:index]
+            break
+    else:
+        return None
+    found = []
+    for part in _top_level_split(inside):
+        name = re.split(r"[:=]", part, maxsplit=1)[0].strip()
+        if name == "/":
+            continue
+        if name:
+            found.append(name)
+    return found
+
+
+def _top_level_split(text):
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return [part for part in parts if part.strip()]
 
 
 def _signature(function):

@@ -1,0 +1,2 @@
+/** Virtualised DataFrame tables that page rows from the interpreter (sorted in Python) as the user scrolls. */
+package studio.codeact.gui.table;

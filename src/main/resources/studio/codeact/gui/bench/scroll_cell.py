@@ -1,0 +1,3 @@
+subset = df[df['value'] > step]
+print(f'step {step}: rows={len(subset)}')
+print('mean=', subset['value'].mean())

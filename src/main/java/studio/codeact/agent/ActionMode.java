@@ -2,7 +2,11 @@ package studio.codeact.agent;
 
 import java.util.Locale;
 
-/** How the model writes its actions. */
+/**
+ * How a code action travels ({@code ask --action-mode}): in tags, or as a call of the one
+ * native tool {@code execute_python}. The action's format itself — code, JSON or text — is an
+ * {@link ActionFormat}; the agent always works with {@link ActionFormat#CODE}.
+ */
 public enum ActionMode {
     /** Pick by provider: native tools where the provider has them, falling back to tags if the server refuses tools. */
     AUTO,

@@ -68,6 +68,9 @@ public final class CodeActAgent {
     private String pythonVersion = "";
     private String workingFolder = "";
     private boolean prepared;
+    /** Told to the model with the next question after a resume (what ran again), then cleared. */
+    private String resumeNote = "";
+    private volatile boolean rerunning;
 
     public CodeActAgent(ChatModel model, PythonEngine engine, SessionStore store, AgentConfig config) {
         Objects.requireNonNull(model, "model");
@@ -193,7 +196,8 @@ public final class CodeActAgent {
                     loadDatasets(List.of());
                 }
                 store.update(s -> s.withStatus(SessionStatus.RUNNING, "", Instant.now()).withEntry(new Entry.Question(Instant.now(), question)));
-                exchanges.add(new Exchange.Question(question));
+                exchanges.add(new Exchange.Question(resumeNote.isEmpty() ? question : resumeNote + "\n\n" + question));
+                resumeNote = "";
                 end = converse();
             } catch (LlmException e) {
                 end = cancelled.get() ? new AgentEvent.Cancelled() : new AgentEvent.Failed(e.getMessage());
@@ -217,6 +221,77 @@ public final class CodeActAgent {
         cancelled.set(true);
         caller.cancel();
         cells.interrupt();
+        if (rerunning) {
+            engine.interrupt();
+        }
+    }
+
+    /**
+     * Continues the saved session this agent's store was reopened on, in this agent's fresh
+     * interpreter: the cells that worked then run again in order ({@link SessionRerun}; failed
+     * ones do not), the loading cells reading moved data files from their new place; the
+     * datasets are described again for the prompt; the conversation is restored as the model's
+     * context (kept within the context budget like any other); and the record marks where the
+     * new run begins ({@link Entry.Resumed}). Call once, before the next question, instead of
+     * {@link #loadDatasets} (which may follow, to add files). {@link #cancel} stops the re-run;
+     * the cells not reached are then not run.
+     *
+     * @param moved    recorded data file path → where it is now (only for files that moved)
+     * @param progress told about each cell (on this thread)
+     * @return the record's new entry: what ran again, what did not, what failed this time
+     * @throws EngineException when the interpreter cannot start or dies
+     */
+    public Entry.Resumed resume(Map<String, Path> moved, RerunListener progress) {
+        busy.lock();
+        try {
+            cancelled.set(false);
+            studio.codeact.session.Session saved = store.current();
+            engine.start();
+            readFacts();
+            SessionRerun.Outcome outcome;
+            rerunning = true;
+            try {
+                outcome = SessionRerun.run(engine, saved, moved, config.cellTimeout(), progress == null ? RerunListener.NONE : progress,
+                        cancelled::get);
+            } finally {
+                rerunning = false;
+            }
+            List<Dataset> described = describeAgain(saved, moved, outcome);
+            loaded = new LoadedData(outcome.setupCode(), "", described);
+            exchanges.addAll(ResumedConversation.of(saved));
+            String note = ResumeNotes.forReader(engine.kind().id(), outcome, moved);
+            resumeNote = ResumeNotes.forModel(outcome);
+            Entry.Resumed entry = new Entry.Resumed(Instant.now(), studio.codeact.session.SessionResume.nextRun(saved), engine.kind().id(),
+                    config.model(), outcome.rerun(), outcome.skipped(), outcome.failed(), note);
+            List<DatasetEntry> entries = described.stream().map(d -> new DatasetEntry(d.variable(), d.path(), d.format(), d.rows(),
+                    d.columns().size(), d.warnings())).toList();
+            store.update(s -> s.withEntry(entry).withInfo(s.info().withDatasets(entries.isEmpty() ? s.info().datasets() : entries)
+                    .withPythonVersion(pythonVersion), Instant.now()));
+            rebuildPrompt();
+            store.flush();
+            prepared = true;
+            emit(new AgentEvent.Notice(note));
+            return entry;
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    /** The saved datasets whose loading ran again, described anew (shape, columns, sample) from the interpreter. */
+    private List<Dataset> describeAgain(studio.codeact.session.Session saved, Map<String, Path> moved, SessionRerun.Outcome outcome) {
+        if (outcome.setupCode().isEmpty() || saved.info().datasets().isEmpty()) {
+            return List.of();
+        }
+        List<DatasetLoader.Entry> entries = saved.info().datasets().stream().map(d -> new DatasetLoader.Entry(
+                moved.containsKey(d.path()) ? moved.get(d.path()).toString() : d.path(), d.format(),
+                List.of(new DatasetLoader.Variable(d.variable(), null)), d.warnings())).toList();
+        try {
+            return DatasetLoader.describe(engine, new DatasetLoader.Plan(outcome.setupCode(), entries),
+                    config.privacy() == Privacy.SCHEMA_ONLY ? 0 : config.sampleRows());
+        } catch (RuntimeException e) {
+            emit(new AgentEvent.Notice("the datasets could not be described again: " + e.getMessage()));
+            return List.of();
+        }
     }
 
     // ------------------------------------------------------------------ the loop

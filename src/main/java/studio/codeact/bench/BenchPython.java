@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +107,7 @@ public final class BenchPython {
      * One model reply under M3ToolEval's protocol: trimmed, parsed and, for a json or text action, run
      * (the paper's way: arguments in order, no signature check).
      */
-    public M3Turn m3Turn(TaskSuite suite, BenchTask task, ActionMode mode, String generation) {
+    public M3Turn m3Turn(TaskSuite suite, BenchTask task, ActionFormat mode, String generation) {
         ExecutionResult result = execute(expression("m3_turn", suite.folder().toString(), task.id(), mode.id(), generation), CALL_TIMEOUT);
         if (result.status() == ExecutionStatus.TIMED_OUT) {
             return new M3Turn(generation, "action", "", "The tool call did not finish within " + CALL_TIMEOUT.toSeconds()

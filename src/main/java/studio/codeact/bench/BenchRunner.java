@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import studio.codeact.llm.LlmException;
 
 import java.io.IOException;
@@ -35,8 +37,8 @@ public final class BenchRunner {
     private final TaskSuite suite;
     private final List<BenchTask> tasks;
     private final List<ModelUnderTest> models;
-    private final List<ActionMode> modes;
-    private final Map<ActionMode, Episode> episodes;
+    private final List<ActionFormat> modes;
+    private final Map<ActionFormat, Episode> episodes;
     private final Path out;
     private final PrintWriter progressOut;
     private final String protocol;
@@ -46,8 +48,8 @@ public final class BenchRunner {
      * @param episodes how each mode runs a task
      * @param out      the output folder (created if needed); an earlier run's results there are resumed
      */
-    public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionMode> modes,
-                       Map<ActionMode, Episode> episodes, Path out, PrintWriter progressOut) {
+    public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionFormat> modes,
+                       Map<ActionFormat, Episode> episodes, Path out, PrintWriter progressOut) {
         this(suite, tasks, models, modes, episodes, out, progressOut, Summary.CODEACT_PROTOCOL);
     }
 
@@ -55,8 +57,8 @@ public final class BenchRunner {
      * @param protocol the interaction the episodes follow ({@code codeact} or {@code m3tooleval}); an output
      *                 folder holds the runs of one protocol only, and the summary names it
      */
-    public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionMode> modes,
-                       Map<ActionMode, Episode> episodes, Path out, PrintWriter progressOut, String protocol) {
+    public BenchRunner(TaskSuite suite, List<BenchTask> tasks, List<ModelUnderTest> models, List<ActionFormat> modes,
+                       Map<ActionFormat, Episode> episodes, Path out, PrintWriter progressOut, String protocol) {
         this.protocol = protocol;
         this.suite = suite;
         this.tasks = List.copyOf(tasks);
@@ -65,7 +67,7 @@ public final class BenchRunner {
         this.episodes = Map.copyOf(episodes);
         this.out = out;
         this.progressOut = progressOut;
-        for (ActionMode mode : modes) {
+        for (ActionFormat mode : modes) {
             if (!episodes.containsKey(mode)) {
                 throw new IllegalArgumentException("no episode for mode " + mode.id());
             }
@@ -77,7 +79,7 @@ public final class BenchRunner {
         List<RunKey> plan = new ArrayList<>();
         for (BenchTask task : tasks) {
             for (ModelUnderTest model : models) {
-                for (ActionMode mode : modes) {
+                for (ActionFormat mode : modes) {
                     plan.add(new RunKey(task.id(), mode, model.label()));
                 }
             }

@@ -1,5 +1,8 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+import studio.codeact.agent.ActionMode;
+
 import studio.codeact.agent.ActionParser;
 
 import studio.codeact.agent.AgentConfig;
@@ -32,14 +35,14 @@ public final class CodeEpisode implements Episode {
             + "<solution>ANSWER</solution>, writing only the answer inside.";
 
     private final Duration cellTimeout;
-    private final studio.codeact.agent.ActionMode actions;
+    private final ActionMode actions;
 
     /**
      * @param cellTimeout how long one code action may run
      * @param actions     how the model writes code: {@code TAGS} (the paper's {@code <execute>} format, the
      *                    bench's default, prompt-based like the json and text modes), {@code TOOLS} or {@code AUTO}
      */
-    public CodeEpisode(Duration cellTimeout, studio.codeact.agent.ActionMode actions) {
+    public CodeEpisode(Duration cellTimeout, ActionMode actions) {
         this.cellTimeout = Objects.requireNonNull(cellTimeout);
         this.actions = Objects.requireNonNull(actions);
     }
@@ -60,9 +63,9 @@ public final class CodeEpisode implements Episode {
         try (SessionStore store = SessionStore.inMemory(Session.start("bench-" + task.id(), Instant.now(), info))) {
             CodeActAgent agent = new CodeActAgent(meter, python.engine(), store, config);
             agent.setListener(recorder);
-            agent.setSystemPromptTemplate(Prompts.system(ActionMode.CODE));
-            recorder.observationHeading = actions == studio.codeact.agent.ActionMode.TOOLS ? "" : "Observation:\n";
-            String question = Prompts.task(ActionMode.CODE, task);
+            agent.setSystemPromptTemplate(Prompts.system(ActionFormat.CODE));
+            recorder.observationHeading = actions == ActionMode.TOOLS ? "" : "Observation:\n";
+            String question = Prompts.task(ActionFormat.CODE, task);
             while (true) {
                 recorder.question(question);
                 AgentEvent.Terminal end = agent.ask(question);
@@ -124,7 +127,7 @@ public final class CodeEpisode implements Episode {
             error = score.success() ? null : score.detail();
         }
         double seconds = Math.round((System.nanoTime() - started) / 1e6) / 1000.0;
-        TaskResult result = new TaskResult(task.id(), task.taskClass(), ActionMode.CODE, model.label(), outcome, meter.replies(),
+        TaskResult result = new TaskResult(task.id(), task.taskClass(), ActionFormat.CODE, model.label(), outcome, meter.replies(),
                 recorder.actions, meter.promptTokens(), meter.completionTokens(), seconds, ending.solution(), error);
         return score == null ? result : result.graded(score);
     }

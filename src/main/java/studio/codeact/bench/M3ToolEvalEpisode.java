@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import studio.codeact.engine.ExecutionRequest;
 import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.OutputListener;
@@ -28,10 +30,10 @@ public final class M3ToolEvalEpisode implements Episode {
     public static final int MAX_TOKENS = 512;
     public static final String NAME = "m3tooleval";
 
-    private final ActionMode mode;
+    private final ActionFormat mode;
     private final Duration cellTimeout;
 
-    public M3ToolEvalEpisode(ActionMode mode, Duration cellTimeout) {
+    public M3ToolEvalEpisode(ActionFormat mode, Duration cellTimeout) {
         this.mode = Objects.requireNonNull(mode);
         this.cellTimeout = Objects.requireNonNull(cellTimeout);
     }
@@ -70,9 +72,9 @@ public final class M3ToolEvalEpisode implements Episode {
                 continue;
             }
             tally.actions++;
-            M3Turn observed = mode == ActionMode.CODE ? python.m3CodeObservation(suite, task, run(python, turn.content())) : turn;
+            M3Turn observed = mode == ActionFormat.CODE ? python.m3CodeObservation(suite, task, run(python, turn.content())) : turn;
             String observation = observed.observation();
-            if (mode == ActionMode.CODE && !turn.extraInfo().isEmpty()) {
+            if (mode == ActionFormat.CODE && !turn.extraInfo().isEmpty()) {
                 observation += "\n*Extra reminder: " + turn.extraInfo();
             }
             messages.add(ChatMessage.User.text(observation));

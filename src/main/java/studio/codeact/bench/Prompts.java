@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import java.util.stream.Collectors;
 
 /**
@@ -16,14 +18,14 @@ public final class Prompts {
      * tools; act, read the observation, answer in {@code <solution>}. Only how to act differs (json and
      * text: one call per reply; code mode adds the agent's code-action format itself).
      */
-    public static String system(ActionMode mode) {
+    public static String system(ActionFormat mode) {
         String template = BundledFiles.read("prompts/system.md");
-        return mode == ActionMode.CODE ? template
+        return mode == ActionFormat.CODE ? template
                 : template.replace("{{action_format}}", BundledFiles.read("prompts/action_" + mode.id() + ".md").strip()).strip();
     }
 
     /** The task message for {@code mode}. */
-    public static String task(ActionMode mode, BenchTask task) {
+    public static String task(ActionFormat mode, BenchTask task) {
         return BundledFiles.read("prompts/" + mode.id() + ".md")
                 .replace("{{tools}}", tools(task))
                 .replace("{{max_turns}}", Integer.toString(task.maxTurns()))
@@ -35,7 +37,7 @@ public final class Prompts {
      * The task message of M3ToolEval's protocol for {@code mode}: the paper's wording, tool list
      * ({@code [i] name: description} and {@code Signature: …}), action format and in-context example.
      */
-    public static String m3(ActionMode mode, BenchTask task) {
+    public static String m3(ActionFormat mode, BenchTask task) {
         StringBuilder tools = new StringBuilder();
         for (int i = 0; i < task.tools().size(); i++) {
             ToolInfo tool = task.tools().get(i);

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -113,7 +115,7 @@ public final class ResultsFile {
 
     static TaskResult fromJson(JsonNode json) {
         return new TaskResult(json.get("task").asText(), TaskClass.parse(json.get("class").asText()),
-                ActionMode.parse(json.get("mode").asText()), json.get("model").asText(),
+                ActionFormat.parse(json.get("mode").asText()), json.get("model").asText(),
                 Outcome.parse(json.get("outcome").asText()), json.get("turns").asInt(), json.path("actions").asInt(),
                 json.path("prompt_tokens").asLong(-1), json.path("completion_tokens").asLong(-1),
                 json.path("seconds").asDouble(), text(json.get("answer")), text(json.get("error")),

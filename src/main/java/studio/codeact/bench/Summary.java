@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public final class Summary {
     }
 
     /** The summary of runs made under our own protocol. */
-    public static Summary of(List<TaskResult> results, List<String> models, List<ActionMode> modes, int expectedRuns) {
+    public static Summary of(List<TaskResult> results, List<String> models, List<ActionFormat> modes, int expectedRuns) {
         return of(results, models, modes, expectedRuns, CODEACT_PROTOCOL);
     }
 
@@ -46,12 +48,12 @@ public final class Summary {
      * @param expectedRuns how many runs the plan has, to say how many are still missing
      * @param protocol     the interaction the runs followed, named in the summary
      */
-    public static Summary of(List<TaskResult> results, List<String> models, List<ActionMode> modes, int expectedRuns,
+    public static Summary of(List<TaskResult> results, List<String> models, List<ActionFormat> modes, int expectedRuns,
                              String protocol) {
         List<SummaryRow> rows = new ArrayList<>();
         for (String group : List.of(TaskClass.MULTI_TOOL.id(), TaskClass.ATOMIC.id(), ALL)) {
             for (String model : models) {
-                for (ActionMode mode : modes) {
+                for (ActionFormat mode : modes) {
                     List<TaskResult> matching = results.stream()
                             .filter(r -> r.model().equals(model) && r.mode() == mode)
                             .filter(r -> group.equals(ALL) || r.taskClass().id().equals(group))
@@ -65,7 +67,7 @@ public final class Summary {
         return new Summary(rows, expectedRuns, protocol);
     }
 
-    private static SummaryRow row(String model, ActionMode mode, String group, List<TaskResult> results) {
+    private static SummaryRow row(String model, ActionFormat mode, String group, List<TaskResult> results) {
         int solved = (int) results.stream().filter(TaskResult::success).count();
         double turns = results.stream().mapToInt(TaskResult::turns).average().orElse(0);
         double tokens = results.stream().mapToLong(TaskResult::tokens).filter(t -> t >= 0).average().orElse(-1);

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 /**
  * The figures of one model in one mode over one class of tasks.
  *
@@ -12,7 +14,7 @@ package studio.codeact.bench;
  * @param averageTokens mean tokens per run over the runs whose server reported usage; -1 if none did
  * @param errors        runs lost to a model-server or engine failure (counted as unsolved)
  */
-public record SummaryRow(String model, ActionMode mode, String group, int runs, int solved, double averageTurns,
+public record SummaryRow(String model, ActionFormat mode, String group, int runs, int solved, double averageTurns,
                          double averageTokens, int errors) {
 
     /** Solved runs over runs, 0 when nothing ran. */

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import studio.codeact.llm.ChatResponse;
 
 /** Turns, actions and tokens of one run as it goes. Used by one thread. */
@@ -21,7 +23,7 @@ final class Tally {
         }
     }
 
-    TaskResult result(BenchTask task, ActionMode mode, String model, Outcome outcome, String answer, String error) {
+    TaskResult result(BenchTask task, ActionFormat mode, String model, Outcome outcome, String answer, String error) {
         double seconds = Math.round((System.nanoTime() - started) / 1e6) / 1000.0;
         return new TaskResult(task.id(), task.taskClass(), mode, model, outcome, turns, actions, promptTokens,
                 completionTokens, seconds, answer, error);

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import java.util.Objects;
 
 /**
@@ -21,12 +23,12 @@ import java.util.Objects;
  *                         when there was no answer
  * @param expected         the expected answer (JSON text) when the answer failed, else {@code null}
  */
-public record TaskResult(String task, TaskClass taskClass, ActionMode mode, String model, Outcome outcome, int turns,
+public record TaskResult(String task, TaskClass taskClass, ActionFormat mode, String model, Outcome outcome, int turns,
                          int actions, long promptTokens, long completionTokens, double seconds, String answer, String error,
                          String gradedBy, String expected) {
 
     /** A result without grading details (no answer was scored). */
-    public TaskResult(String task, TaskClass taskClass, ActionMode mode, String model, Outcome outcome, int turns, int actions,
+    public TaskResult(String task, TaskClass taskClass, ActionFormat mode, String model, Outcome outcome, int turns, int actions,
                       long promptTokens, long completionTokens, double seconds, String answer, String error) {
         this(task, taskClass, mode, model, outcome, turns, actions, promptTokens, completionTokens, seconds, answer, error, null, null);
     }

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import studio.codeact.agent.ActionParser;
 import studio.codeact.agent.ToolAction;
 
@@ -20,10 +22,10 @@ public final class ToolCallEpisode implements Episode {
     /** Keeps a model from writing the observation itself. */
     static final List<String> STOP = List.of("Observation:");
 
-    private final ActionMode mode;
+    private final ActionFormat mode;
 
-    public ToolCallEpisode(ActionMode mode) {
-        if (mode == ActionMode.CODE) {
+    public ToolCallEpisode(ActionFormat mode) {
+        if (mode == ActionFormat.CODE) {
             throw new IllegalArgumentException("code mode runs the CodeAct agent, not tool calls");
         }
         this.mode = mode;
@@ -47,7 +49,7 @@ public final class ToolCallEpisode implements Episode {
             }
             tally.reply(response);
             messages.add(ChatMessage.Assistant.text(response.text()));
-            ToolAction action = mode == ActionMode.JSON ? ActionParser.json(response.text()) : ActionParser.text(response.text());
+            ToolAction action = mode == ActionFormat.JSON ? ActionParser.json(response.text()) : ActionParser.text(response.text());
             String observation;
             String note = "";
             switch (action) {
@@ -81,7 +83,7 @@ public final class ToolCallEpisode implements Episode {
     }
 
     private String missingAction() {
-        String format = mode == ActionMode.JSON
+        String format = mode == ActionFormat.JSON
                 ? "one JSON object like {\"name\": \"tool_name\", \"arguments\": {\"parameter\": \"value\"}}"
                 : "two lines: 'Action: tool_name' and 'Action Input: {\"parameter\": \"value\"}'";
         return "Your reply had no tool call and no <solution>. Call a tool with " + format

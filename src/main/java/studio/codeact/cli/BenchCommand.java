@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import studio.codeact.bench.ActionMode;
+import studio.codeact.agent.ActionFormat;
+import studio.codeact.agent.ActionMode;
 import studio.codeact.bench.BenchException;
 import studio.codeact.bench.BenchPython;
 import studio.codeact.bench.BenchReport;
@@ -151,9 +152,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1");
         }
-        List<ActionMode> chosenModes = list || checkSuite ? List.of() : ActionMode.parseList(modes);
+        List<ActionFormat> chosenModes = list || checkSuite ? List.of() : ActionFormat.parseList(modes);
         boolean paperProtocol = paperProtocol();
-        studio.codeact.agent.ActionMode.parse(codeActions);
+        ActionMode.parse(codeActions);
         if (cellTimeout < 1) {
             throw new IllegalArgumentException("--cell-timeout must be at least 1 second");
         }
@@ -352,11 +353,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<ActionMode, Episode> episodes(List<ActionMode> chosen, boolean paperProtocol) {
-        Map<ActionMode, Episode> episodes = new LinkedHashMap<>();
-        for (ActionMode mode : chosen) {
-            episodes.put(mode, paperProtocol ? new M3ToolEvalEpisode(mode, Duration.ofSeconds(cellTimeout)) : mode == ActionMode.CODE
-                    ? new CodeEpisode(Duration.ofSeconds(cellTimeout), studio.codeact.agent.ActionMode.parse(codeActions))
+    private Map<ActionFormat, Episode> episodes(List<ActionFormat> chosen, boolean paperProtocol) {
+        Map<ActionFormat, Episode> episodes = new LinkedHashMap<>();
+        for (ActionFormat mode : chosen) {
+            episodes.put(mode, paperProtocol ? new M3ToolEvalEpisode(mode, Duration.ofSeconds(cellTimeout)) : mode == ActionFormat.CODE
+                    ? new CodeEpisode(Duration.ofSeconds(cellTimeout), ActionMode.parse(codeActions))
                     : new ToolCallEpisode(mode));
         }
         return episodes;

@@ -55,8 +55,8 @@ final class OutFolder {
     }
 
     static IllegalArgumentException alreadyHolds(Path folder) {
-        return new IllegalArgumentException(folder + " already holds a session; to go on with it run"
-                + " `codeact ask --resume " + folder + " QUESTION`, or choose a new folder for --out to start another");
+        return new IllegalArgumentException(folder + " already holds a session; choose another --out folder, or continue it with"
+                + " codeact ask --resume " + folder + " \"next question\"");
     }
 
     private static IllegalArgumentException inUse(Path folder, SessionLock.Holder holder) {

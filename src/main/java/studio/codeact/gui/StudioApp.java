@@ -12,12 +12,19 @@ import studio.codeact.llm.settings.SettingsFile;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /** The JavaFX application: one {@link Studio} window with the user's real engine, settings and folders. */
 public final class StudioApp extends Application {
 
     private final ExecutorService workers = Workers.create();
+    private static volatile SingleInstance listener;
+
+    /** Set by {@link Desktop} before launch: later launches hand their files to this window through it. */
+    static void listen(SingleInstance single) {
+        listener = single;
+    }
 
     @Override
     public void start(Stage stage) {
@@ -28,6 +35,20 @@ public final class StudioApp extends Application {
                 AgentAssistant.fromSettings(), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
         studio.recoverCrashedSessions(folder.getParent());
+        List<Path> files = getParameters().getUnnamed().stream().map(Path::of).toList();
+        if (!files.isEmpty()) {
+            studio.loadData(files);
+        }
+        SingleInstance single = listener;
+        if (single != null) {
+            single.onFiles(handed -> Platform.runLater(() -> {
+                if (!handed.isEmpty()) {
+                    studio.loadData(handed);
+                }
+                stage.toFront();
+                stage.requestFocus();
+            }));
+        }
         playDemoIfAsked(studio);
         Screenshot.scheduleIfAsked(studio.scene(), studio::close);
     }
@@ -44,16 +65,23 @@ public final class StudioApp extends Application {
                 .ifPresent(demo -> studio.playDemo(demo, samples)));
     }
 
-    /** A new session folder: under {@code -Dcodeact.sessions.dir}, else where every session lives ({@link SessionFolders}). */
+    /**
+     * The new session's folder: under {@code -Dcodeact.sessions.dir}, else where every session lives
+     * ({@link SessionFolders}). Only named here; it is created when there is something to keep in it.
+     */
     private static Path newWorkingFolder() {
         String base = System.getProperty("codeact.sessions.dir");
         Path root = base != null ? Path.of(base) : SessionFolders.defaultRoot(System.getenv());
-        return SessionFolders.create(root, "", Instant.now());
+        return SessionFolders.reserve(root, "", Instant.now());
     }
 
 
     @Override
     public void stop() {
+        SingleInstance single = listener;
+        if (single != null) {
+            single.close();
+        }
         workers.shutdownNow();
     }
 }

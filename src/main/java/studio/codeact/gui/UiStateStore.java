@@ -58,7 +58,9 @@ public final class UiStateStore {
     /** Writes atomically (temp file then move), so a crash never leaves half a file. */
     public void save(UiState state) {
         try {
-            Files.createDirectories(file.getParent());
+            // The config folder is the app's own: readable by the user alone, even if an older version made it 0755.
+            studio.codeact.session.PrivateFiles.createFolders(file.getParent());
+            studio.codeact.session.PrivateFiles.restrict(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "window", ".tmp");
             JSON.writeValue(temp.toFile(), state);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes files so that a reader (or a crash) sees either the old content or the new, never a
  * half-written file: write a temporary file beside the target, force it to disk, rename it over
- * the target in one step, then force the folder entry.
+ * the target in one step, then force the folder entry. The file is readable by its owner alone
+ * ({@link PrivateFiles}).
  */
 public final class AtomicFiles {
 
@@ -23,8 +24,9 @@ public final class AtomicFiles {
         Path folder = target.toAbsolutePath().getParent();
         Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            Files.deleteIfExists(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PrivateFiles.fileAttributes())) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -1,6 +1,7 @@
 package studio.codeact.session;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** One event of a session's timeline, in the order it happened. */
@@ -47,6 +48,32 @@ public sealed interface Entry {
     record Answer(Instant at, String text) implements Entry {
         public Answer {
             Objects.requireNonNull(text);
+        }
+    }
+
+    /**
+     * Where a later run of the session begins: the session was opened again ("Continue",
+     * {@code codeact ask --resume}), its cells ran again in a fresh interpreter, and the
+     * conversation went on. Entries after it (up to the next one) belong to that run; entries
+     * before the first one belong to run 1.
+     *
+     * @param run     the run it begins: 2, 3 …
+     * @param engine  where Python ran in this run
+     * @param model   the model of this run
+     * @param rerun   the cells that ran again and worked
+     * @param skipped the cells not run again (they failed, were refused or never finished then)
+     * @param failed  the cells that ran again and failed this time
+     * @param note    what the reader (and the model) should know, in a sentence or two
+     */
+    record Resumed(Instant at, int run, String engine, String model, List<Integer> rerun, List<Integer> skipped, List<Integer> failed,
+                   String note) implements Entry {
+        public Resumed {
+            engine = engine == null ? "" : engine;
+            model = model == null ? "" : model;
+            rerun = List.copyOf(rerun);
+            skipped = List.copyOf(skipped);
+            failed = List.copyOf(failed);
+            note = note == null ? "" : note;
         }
     }
 

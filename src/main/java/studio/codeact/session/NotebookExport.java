@@ -55,6 +55,8 @@ public final class NotebookExport {
                 case Entry.CodeCell code -> cells.add(codeCell(ids, code.cell()));
                 case Entry.Answer answer -> cells.add(markdown(ids, "**Answer:** " + answer.text().strip()));
                 case Entry.Notice notice -> cells.add(markdown(ids, "*Note: " + notice.text().strip() + "*"));
+                case Entry.Resumed resumed -> cells.add(markdown(ids, "## Run " + resumed.run() + " (continued " + resumed.at() + ")\n\n"
+                        + resumed.note().strip()));
                 case Entry.Observation ignored -> {
                     // The observation repeats the cell's outputs for the model; the notebook shows the outputs themselves.
                 }

@@ -29,6 +29,8 @@ public final class ScriptExport {
                 script.append('\n').append(cell(code.cell()));
             } else if (entry instanceof Entry.Answer answer) {
                 script.append('\n').append(comment("answer: " + answer.text().strip()));
+            } else if (entry instanceof Entry.Resumed resumed) {
+                script.append('\n').append(comment("run " + resumed.run() + " (continued " + resumed.at() + "): " + resumed.note()));
             }
         }
         return script.toString();

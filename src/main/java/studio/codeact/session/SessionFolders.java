@@ -38,21 +38,47 @@ public final class SessionFolders {
         return base.resolve("codeact-studio").resolve("sessions");
     }
 
-    /** Creates a new, empty, uniquely named session folder under {@code root}. */
+    /** Creates a new, empty, uniquely named session folder under {@code root}, readable by the user alone (as are the folders above it it creates). */
     public static Path create(Path root, String question, Instant now) {
         String base = STAMP.format(now) + slug(question);
         try {
-            Files.createDirectories(root);
+            PrivateFiles.createFolders(root);
+            restrictOwnFolders(root);
             for (int n = 1; ; n++) {
                 Path candidate = root.resolve(n == 1 ? base : base + "-" + n);
                 try {
-                    return Files.createDirectory(candidate);
+                    return PrivateFiles.createFolder(candidate);
                 } catch (FileAlreadyExistsException taken) {
                     // try the next suffix
                 }
             }
         } catch (IOException e) {
             throw new SessionException("could not create a session folder in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The name a new session folder under {@code root} would get now, without creating anything:
+     * the window decides its session's folder at start and creates it only when there is
+     * something to save ({@link PrivateFiles#createFolders}).
+     */
+    public static Path reserve(Path root, String question, Instant now) {
+        String base = STAMP.format(now) + slug(question);
+        for (int n = 1; ; n++) {
+            Path candidate = root.resolve(n == 1 ? base : base + "-" + n);
+            if (!Files.exists(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+    }
+
+    /** The app's own sessions folder ({@code …/codeact-studio/sessions}) and its parent were 0755 in older versions: tighten them. */
+    private static void restrictOwnFolders(Path root) throws IOException {
+        Path absolute = root.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (absolute.getFileName().toString().equals("sessions") && parent != null && parent.getFileName().toString().equals("codeact-studio")) {
+            PrivateFiles.restrict(absolute);
+            PrivateFiles.restrict(parent);
         }
     }
 

@@ -122,6 +122,16 @@ public final class SessionJson {
                 node.put("type", "notice");
                 node.put("text", notice.text());
             }
+            case Entry.Resumed resumed -> {
+                node.put("type", "resumed");
+                node.put("run", resumed.run());
+                node.put("engine", resumed.engine());
+                node.put("model", resumed.model());
+                resumed.rerun().forEach(node.putArray("rerun")::add);
+                resumed.skipped().forEach(node.putArray("skipped")::add);
+                resumed.failed().forEach(node.putArray("failed")::add);
+                node.put("text", resumed.note());
+            }
         }
         node.put("at", entry.at().toString());
         return node;
@@ -198,8 +208,16 @@ public final class SessionJson {
             case "observation" -> new Entry.Observation(at, node.path("turn").asInt(), node.path("text").asText());
             case "answer" -> new Entry.Answer(at, node.path("text").asText());
             case "notice" -> new Entry.Notice(at, node.path("text").asText());
+            case "resumed" -> new Entry.Resumed(at, node.path("run").asInt(), node.path("engine").asText(), node.path("model").asText(),
+                    numbers(node.path("rerun")), numbers(node.path("skipped")), numbers(node.path("failed")), node.path("text").asText());
             default -> throw new SessionException("unknown entry type '" + type + "' in session.json");
         };
+    }
+
+    private static List<Integer> numbers(JsonNode array) {
+        List<Integer> numbers = new ArrayList<>();
+        array.forEach(n -> numbers.add(n.asInt()));
+        return numbers;
     }
 
     private static Cell readCell(JsonNode node, Function<String, Optional<String>> figures) {

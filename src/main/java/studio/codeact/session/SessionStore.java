@@ -40,10 +40,10 @@ public final class SessionStore implements AutoCloseable {
         this.writer = folder == null ? null : new SessionWriter(folder.resolve(SESSION_FILE));
     }
 
-    /** Creates the folder (and {@code figures/}) and writes the first record. */
+    /** Creates the folder (and {@code figures/}), readable by the user alone when it is new, and writes the first record. */
     public static SessionStore create(Path folder, Session initial) {
         try {
-            Files.createDirectories(folder.resolve(FIGURES_FOLDER));
+            PrivateFiles.createFolders(folder.resolve(FIGURES_FOLDER));
         } catch (IOException e) {
             throw new SessionException("could not create the session folder " + folder + ": " + e.getMessage(), e);
         }
@@ -59,6 +59,11 @@ public final class SessionStore implements AutoCloseable {
     /** Continues an existing session folder: later changes are written there, figures numbered after the existing ones. */
     public static SessionStore reopen(Path folder) {
         Session session = read(folder);
+        try {
+            PrivateFiles.createFolders(folder.resolve(FIGURES_FOLDER));
+        } catch (IOException e) {
+            throw new SessionException("could not create " + folder.resolve(FIGURES_FOLDER) + ": " + e.getMessage(), e);
+        }
         return new SessionStore(folder.toAbsolutePath(), session, countFigures(folder));
     }
 

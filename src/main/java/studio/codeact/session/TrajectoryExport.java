@@ -43,6 +43,7 @@ public final class TrajectoryExport {
                 case Entry.CodeCell ignored -> { }
                 case Entry.Answer ignored -> { }
                 case Entry.Notice ignored -> { }
+                case Entry.Resumed ignored -> { }
             }
         }
         root.put("self_repair", session.containsSelfRepair());

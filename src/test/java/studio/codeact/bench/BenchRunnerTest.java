@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +27,11 @@ class BenchRunnerTest {
 
     private final StringWriter progress = new StringWriter();
 
-    private BenchRunner runner(List<String> taskIds, ScriptedChatModel model, List<ActionMode> modes) {
+    private BenchRunner runner(List<String> taskIds, ScriptedChatModel model, List<ActionFormat> modes) {
         TaskSuite suite = SharedEngine.builtinSuite();
         List<BenchTask> tasks = taskIds.stream().map(SharedEngine::task).toList();
         return new BenchRunner(suite, tasks, List.of(new ModelUnderTest("scripted", "scripted", model, 0.0, null)), modes,
-                Map.of(ActionMode.JSON, new ToolCallEpisode(ActionMode.JSON), ActionMode.TEXT, new ToolCallEpisode(ActionMode.TEXT)),
+                Map.of(ActionFormat.JSON, new ToolCallEpisode(ActionFormat.JSON), ActionFormat.TEXT, new ToolCallEpisode(ActionFormat.TEXT)),
                 out, new PrintWriter(progress, true));
     }
 
@@ -41,14 +43,14 @@ class BenchRunnerTest {
                 "<solution>2416</solution>").onCallerThread()
                 .failOnTurn(3, new LlmException.Authentication("the API key was rejected"));
 
-        assertThatThrownBy(() -> runner(tasks, first, List.of(ActionMode.JSON)).run(List.of(SharedEngine.python())))
+        assertThatThrownBy(() -> runner(tasks, first, List.of(ActionFormat.JSON)).run(List.of(SharedEngine.python())))
                 .isInstanceOf(LlmException.Authentication.class);
         assertThat(new ResultsFile(out.resolve(ResultsFile.NAME)).read()).extracting(TaskResult::task)
                 .containsExactly("store-days-open");
 
         ScriptedChatModel second = ScriptedChatModel.replying(
                 "<solution>1198.4</solution>", "<solution>Thursday</solution>").onCallerThread();
-        BenchReport report = runner(tasks, second, List.of(ActionMode.JSON)).run(List.of(SharedEngine.python()));
+        BenchReport report = runner(tasks, second, List.of(ActionFormat.JSON)).run(List.of(SharedEngine.python()));
 
         assertThat(second.requests()).hasSize(2);
         assertThat(report.resumed()).isEqualTo(1);
@@ -64,11 +66,11 @@ class BenchRunnerTest {
         List<String> tasks = List.of("leap-day-weekday");
         ScriptedChatModel failing = new ScriptedChatModel().onCallerThread()
                 .failOnTurn(1, new LlmException.ServerError("the server failed (503)", 503));
-        BenchReport failed = runner(tasks, failing, List.of(ActionMode.TEXT)).run(List.of(SharedEngine.python()));
+        BenchReport failed = runner(tasks, failing, List.of(ActionFormat.TEXT)).run(List.of(SharedEngine.python()));
         assertThat(failed.summary().rows(Summary.ALL).getFirst().errors()).isEqualTo(1);
 
         ScriptedChatModel working = ScriptedChatModel.replying("<solution>Thursday</solution>").onCallerThread();
-        BenchReport retried = runner(tasks, working, List.of(ActionMode.TEXT)).run(List.of(SharedEngine.python()));
+        BenchReport retried = runner(tasks, working, List.of(ActionFormat.TEXT)).run(List.of(SharedEngine.python()));
         assertThat(retried.ran()).isEqualTo(1);
         assertThat(retried.summary().rows(Summary.ALL).getFirst().solved()).isEqualTo(1);
         assertThat(retried.summary().rows(Summary.ALL).getFirst().errors()).isZero();
@@ -78,7 +80,7 @@ class BenchRunnerTest {
     void anOutputFolderOfAnotherSuiteIsRefused() throws Exception {
         Files.writeString(out.resolve("run.json"), "{\"suite\": \"m3tooleval\"}");
         ScriptedChatModel model = ScriptedChatModel.replying("<solution>Thursday</solution>").onCallerThread();
-        assertThatThrownBy(() -> runner(List.of("leap-day-weekday"), model, List.of(ActionMode.JSON)).run(List.of(SharedEngine.python())))
+        assertThatThrownBy(() -> runner(List.of("leap-day-weekday"), model, List.of(ActionFormat.JSON)).run(List.of(SharedEngine.python())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds results of the suite 'm3tooleval', not 'larkspur'");
         assertThat(model.requests()).isEmpty();
     }
@@ -88,7 +90,7 @@ class BenchRunnerTest {
         try (var channel = java.nio.channels.FileChannel.open(out.resolve("run.lock"), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE); var held = channel.lock()) {
             ScriptedChatModel model = ScriptedChatModel.replying("<solution>Thursday</solution>").onCallerThread();
-            assertThatThrownBy(() -> runner(List.of("leap-day-weekday"), model, List.of(ActionMode.JSON)).run(List.of(SharedEngine.python())))
+            assertThatThrownBy(() -> runner(List.of("leap-day-weekday"), model, List.of(ActionFormat.JSON)).run(List.of(SharedEngine.python())))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another codeact bench is writing to");
             assertThat(model.requests()).isEmpty();
         }
@@ -108,7 +110,7 @@ class BenchRunnerTest {
                 "{\"name\": \"list_products\", \"arguments\": {\"category\": \"tents\"}}", "<solution>4</solution>",
                 "<solution>4</solution>").onCallerThread();
 
-        BenchReport report = runner(tasks, model, List.of(ActionMode.JSON, ActionMode.TEXT)).run(List.of(SharedEngine.python()));
+        BenchReport report = runner(tasks, model, List.of(ActionFormat.JSON, ActionFormat.TEXT)).run(List.of(SharedEngine.python()));
 
         List<TaskResult> lines = new ResultsFile(report.results()).read();
         assertThat(lines).hasSize(6);
@@ -126,7 +128,7 @@ class BenchRunnerTest {
                     .isCloseTo(matching.stream().mapToInt(TaskResult::turns).average().orElseThrow(), within(1e-12));
         }
         SummaryRow jsonAll = report.summary().rows(Summary.ALL).getFirst();
-        assertThat(jsonAll.mode()).isEqualTo(ActionMode.JSON);
+        assertThat(jsonAll.mode()).isEqualTo(ActionFormat.JSON);
         assertThat(jsonAll.solved()).isEqualTo(2);
         assertThat(jsonAll.averageTurns()).isCloseTo(5.0 / 3, within(1e-12));
         assertThat(Files.readString(report.markdown())).contains("| scripted | json | 66.7% | 2/3 | 1.67 |");

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import studio.codeact.agent.ActionMode;
 import studio.codeact.llm.ChatMessage;

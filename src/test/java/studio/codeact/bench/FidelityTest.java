@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.codeact.llm.ChatMessage;
@@ -88,7 +90,7 @@ class FidelityTest {
 
         ScriptedChatModel json = ScriptedChatModel.replying("{\"name\": \"current\", \"arguments\": {}}", "<solution>/</solution>")
                 .onCallerThread();
-        TaskResult jsonRun = new ToolCallEpisode(ActionMode.JSON).run(suite, task, scripted(json), SharedEngine.python()).result();
+        TaskResult jsonRun = new ToolCallEpisode(ActionFormat.JSON).run(suite, task, scripted(json), SharedEngine.python()).result();
         assertThat(lastUserText(json.lastRequest())).startsWith("Observation:\n/\n");
         assertThat(jsonRun.outcome()).isEqualTo(Outcome.SOLVED);
         assertThat(jsonRun.gradedBy()).isEqualTo("exact (case-sensitive)");
@@ -99,7 +101,7 @@ class FidelityTest {
     void promptsShowTheCheckedSignatureAndCheckSuiteReportsTheDeclaredOne() throws Exception {
         TaskSuite suite = suite();
         BenchTask shout = suite.task("shout").orElseThrow();
-        assertThat(Prompts.task(ActionMode.TEXT, shout)).contains("- shout(s: str) -> str").doesNotContain("shout(string");
+        assertThat(Prompts.task(ActionFormat.TEXT, shout)).contains("- shout(s: str) -> str").doesNotContain("shout(string");
         StringWriter printed = new StringWriter();
         List<TaskCheck> checks = SuiteCheck.run(SharedEngine.python(), suite, new PrintWriter(printed, true));
         assertThat(checks).allMatch(TaskCheck::ok);
@@ -113,12 +115,12 @@ class FidelityTest {
         BenchTask task = suite.task("smallest").orElseThrow();
         ScriptedChatModel json = ScriptedChatModel.replying("{\"name\": \"smallest\", \"arguments\": [3, 1.5, 2]}",
                 "<solution>1.5</solution>").onCallerThread();
-        assertThat(new ToolCallEpisode(ActionMode.JSON).run(suite, task, scripted(json), SharedEngine.python()).result().outcome())
+        assertThat(new ToolCallEpisode(ActionFormat.JSON).run(suite, task, scripted(json), SharedEngine.python()).result().outcome())
                 .isEqualTo(Outcome.SOLVED);
         assertThat(lastUserText(json.lastRequest())).startsWith("Observation:\n1.5");
         ScriptedChatModel text = ScriptedChatModel.replying("Action: smallest\nAction Input: [3, 1.5, 2]", "<solution>1.5</solution>")
                 .onCallerThread();
-        new ToolCallEpisode(ActionMode.TEXT).run(suite, task, scripted(text), SharedEngine.python());
+        new ToolCallEpisode(ActionFormat.TEXT).run(suite, task, scripted(text), SharedEngine.python());
         assertThat(lastUserText(text.lastRequest())).startsWith("Observation:\n1.5");
         String system = ((ChatMessage.System) text.requests().getFirst().messages().getFirst()).text();
         assertThat(system).isEqualTo(((ChatMessage.System) json.requests().getFirst().messages().getFirst()).text()
@@ -131,7 +133,7 @@ class FidelityTest {
         BenchTask task = suite.task("smallest").orElseThrow();
         ScriptedChatModel model = ScriptedChatModel.replying("Thought: compare.\nAction: smallest, 3, 1.5, 2 End Action",
                 "Answer: 2", "Answer: 1.5").onCallerThread();
-        EpisodeResult episode = new M3ToolEvalEpisode(ActionMode.TEXT, Duration.ofSeconds(30)).run(suite, task, scripted(model),
+        EpisodeResult episode = new M3ToolEvalEpisode(ActionFormat.TEXT, Duration.ofSeconds(30)).run(suite, task, scripted(model),
                 SharedEngine.python());
         assertThat(episode.result().outcome()).isEqualTo(Outcome.SOLVED);
         assertThat(episode.result().turns()).isEqualTo(3);
@@ -152,7 +154,7 @@ class FidelityTest {
         BenchTask task = suite.task("smallest").orElseThrow();
         ScriptedChatModel model = ScriptedChatModel.replying("Action:\nx = smallest(3, 1.5, 2)\nEnd Action",
                 "Action:\nprint(x)\nEnd Action", "Answer: 1.5").onCallerThread();
-        EpisodeResult episode = new M3ToolEvalEpisode(ActionMode.CODE, Duration.ofSeconds(30)).run(suite, task, scripted(model),
+        EpisodeResult episode = new M3ToolEvalEpisode(ActionFormat.CODE, Duration.ofSeconds(30)).run(suite, task, scripted(model),
                 SharedEngine.python());
         assertThat(lastUserText(model.requests().get(1))).isEqualTo("[Executed Successfully with No Output, Did you forget to print?]");
         assertThat(lastUserText(model.requests().get(2))).isEqualTo("1.5");

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.ChatRequest;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonModeTest {
 
     private static TaskResult run(String taskId, ScriptedChatModel model) {
-        return new ToolCallEpisode(ActionMode.JSON).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
+        return new ToolCallEpisode(ActionFormat.JSON).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
                 new ModelUnderTest("scripted", "scripted", model, 0.0, null), SharedEngine.python()).result();
     }
 

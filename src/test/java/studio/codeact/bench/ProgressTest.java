@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ class ProgressTest {
     @Test
     void lineShowsDoneTotalSuccessElapsedAndEta() {
         Progress progress = new Progress(new PrintWriter(new StringWriter()), 10, 2, 1);
-        TaskResult solved = ResultsFileTest.result("heaviest-tent", ActionMode.JSON, Outcome.SOLVED, 4);
+        TaskResult solved = ResultsFileTest.result("heaviest-tent", ActionFormat.JSON, Outcome.SOLVED, 4);
         progress.finished(solved);
         progress.finished(solved);
         String line = progress.line(solved, Duration.ofSeconds(90).toNanos());

@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +18,7 @@ class ResultsFileTest {
     @TempDir
     Path folder;
 
-    static TaskResult result(String task, ActionMode mode, Outcome outcome, int turns) {
+    static TaskResult result(String task, ActionFormat mode, Outcome outcome, int turns) {
         return new TaskResult(task, TaskClass.MULTI_TOOL, mode, "m", outcome, turns, turns - 1, 100, 20, 1.5,
                 outcome == Outcome.SOLVED ? "42" : null, outcome == Outcome.SOLVED ? null : "why");
     }
@@ -24,8 +26,8 @@ class ResultsFileTest {
     @Test
     void resultsRoundTripThroughTheFile() {
         ResultsFile file = new ResultsFile(folder.resolve("results.jsonl"));
-        TaskResult solved = result("a", ActionMode.JSON, Outcome.SOLVED, 3);
-        TaskResult limit = result("b", ActionMode.TEXT, Outcome.TURN_LIMIT, 10);
+        TaskResult solved = result("a", ActionFormat.JSON, Outcome.SOLVED, 3);
+        TaskResult limit = result("b", ActionFormat.TEXT, Outcome.TURN_LIMIT, 10);
         file.append(solved);
         file.append(limit);
         assertThat(file.read()).containsExactly(solved, limit);
@@ -34,7 +36,7 @@ class ResultsFileTest {
     @Test
     void eachLineCarriesTheFieldsTheIssueNames() throws Exception {
         ResultsFile file = new ResultsFile(folder.resolve("results.jsonl"));
-        file.append(result("a", ActionMode.CODE, Outcome.SOLVED, 2));
+        file.append(result("a", ActionFormat.CODE, Outcome.SOLVED, 2));
         String line = Files.readString(file.path()).strip();
         assertThat(BenchPython.JSON.readTree(line).properties()).extracting(java.util.Map.Entry::getKey)
                 .contains("mode", "model", "success", "turns", "tokens", "seconds", "error");
@@ -43,9 +45,9 @@ class ResultsFileTest {
     @Test
     void aTornLastLineIsSkippedAndTheNextResultStartsOnItsOwnLine() throws Exception {
         ResultsFile file = new ResultsFile(folder.resolve("results.jsonl"));
-        file.append(result("a", ActionMode.JSON, Outcome.SOLVED, 3));
+        file.append(result("a", ActionFormat.JSON, Outcome.SOLVED, 3));
         Files.writeString(file.path(), "{\"task\": \"b\", \"cla", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        file.append(result("c", ActionMode.JSON, Outcome.SOLVED, 1));
+        file.append(result("c", ActionFormat.JSON, Outcome.SOLVED, 1));
         List<TaskResult> read = file.read();
         assertThat(read).extracting(TaskResult::task).containsExactly("a", "c");
         assertThat(file.skippedLines()).isEqualTo(1);
@@ -53,8 +55,8 @@ class ResultsFileTest {
 
     @Test
     void theLatestResultOfARunWins() {
-        TaskResult failed = result("a", ActionMode.JSON, Outcome.MODEL_ERROR, 1);
-        TaskResult retried = result("a", ActionMode.JSON, Outcome.SOLVED, 2);
+        TaskResult failed = result("a", ActionFormat.JSON, Outcome.MODEL_ERROR, 1);
+        TaskResult retried = result("a", ActionFormat.JSON, Outcome.SOLVED, 2);
         assertThat(ResultsFile.latest(List.of(failed, retried)).values()).containsExactly(retried);
     }
 }

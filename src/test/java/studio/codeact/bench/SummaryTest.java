@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,23 +11,23 @@ import static org.assertj.core.api.Assertions.within;
 
 class SummaryTest {
 
-    private static TaskResult run(String task, TaskClass taskClass, ActionMode mode, String model, Outcome outcome, int turns, long tokens) {
+    private static TaskResult run(String task, TaskClass taskClass, ActionFormat mode, String model, Outcome outcome, int turns, long tokens) {
         return new TaskResult(task, taskClass, mode, model, outcome, turns, turns, tokens, tokens < 0 ? -1 : 0, 1, null, null);
     }
 
     @Test
     void successRateAndAverageTurnsPerModelModeAndClass() {
         List<TaskResult> results = List.of(
-                run("a", TaskClass.MULTI_TOOL, ActionMode.CODE, "m1", Outcome.SOLVED, 2, 100),
-                run("b", TaskClass.MULTI_TOOL, ActionMode.CODE, "m1", Outcome.WRONG_ANSWER, 4, 300),
-                run("c", TaskClass.ATOMIC, ActionMode.CODE, "m1", Outcome.SOLVED, 1, 50),
-                run("a", TaskClass.MULTI_TOOL, ActionMode.JSON, "m1", Outcome.TURN_LIMIT, 10, 900),
-                run("b", TaskClass.MULTI_TOOL, ActionMode.JSON, "m1", Outcome.MODEL_ERROR, 1, -1),
-                run("c", TaskClass.ATOMIC, ActionMode.JSON, "m1", Outcome.SOLVED, 2, 60));
-        Summary summary = Summary.of(results, List.of("m1"), List.of(ActionMode.CODE, ActionMode.JSON), 6);
+                run("a", TaskClass.MULTI_TOOL, ActionFormat.CODE, "m1", Outcome.SOLVED, 2, 100),
+                run("b", TaskClass.MULTI_TOOL, ActionFormat.CODE, "m1", Outcome.WRONG_ANSWER, 4, 300),
+                run("c", TaskClass.ATOMIC, ActionFormat.CODE, "m1", Outcome.SOLVED, 1, 50),
+                run("a", TaskClass.MULTI_TOOL, ActionFormat.JSON, "m1", Outcome.TURN_LIMIT, 10, 900),
+                run("b", TaskClass.MULTI_TOOL, ActionFormat.JSON, "m1", Outcome.MODEL_ERROR, 1, -1),
+                run("c", TaskClass.ATOMIC, ActionFormat.JSON, "m1", Outcome.SOLVED, 2, 60));
+        Summary summary = Summary.of(results, List.of("m1"), List.of(ActionFormat.CODE, ActionFormat.JSON), 6);
 
         SummaryRow codeMulti = summary.rows("multi-tool").getFirst();
-        assertThat(codeMulti.mode()).isEqualTo(ActionMode.CODE);
+        assertThat(codeMulti.mode()).isEqualTo(ActionFormat.CODE);
         assertThat(codeMulti.successRate()).isEqualTo(0.5);
         assertThat(codeMulti.averageTurns()).isEqualTo(3.0);
         assertThat(codeMulti.averageTokens()).isEqualTo(200.0);
@@ -43,8 +45,8 @@ class SummaryTest {
 
     @Test
     void markdownShowsOneTablePerClassAndSaysWhenRunsAreMissing() {
-        Summary summary = Summary.of(List.of(run("a", TaskClass.MULTI_TOOL, ActionMode.TEXT, "m", Outcome.SOLVED, 3, 10)),
-                List.of("m"), List.of(ActionMode.TEXT), 4);
+        Summary summary = Summary.of(List.of(run("a", TaskClass.MULTI_TOOL, ActionFormat.TEXT, "m", Outcome.SOLVED, 3, 10)),
+                List.of("m"), List.of(ActionFormat.TEXT), 4);
         String markdown = summary.markdown("Bench");
         assertThat(markdown).contains("1 of 4 runs finished")
                 .contains("## Multi-tool tasks")

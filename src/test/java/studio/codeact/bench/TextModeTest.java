@@ -1,5 +1,7 @@
 package studio.codeact.bench;
 
+import studio.codeact.agent.ActionFormat;
+
 import org.junit.jupiter.api.Test;
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.scripted.ScriptedChatModel;
@@ -11,7 +13,7 @@ import static studio.codeact.bench.JsonModeTest.lastUserText;
 class TextModeTest {
 
     private static TaskResult run(String taskId, ScriptedChatModel model) {
-        return new ToolCallEpisode(ActionMode.TEXT).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
+        return new ToolCallEpisode(ActionFormat.TEXT).run(SharedEngine.builtinSuite(), SharedEngine.task(taskId),
                 new ModelUnderTest("scripted", "scripted", model, 0.0, null), SharedEngine.python()).result();
     }
 

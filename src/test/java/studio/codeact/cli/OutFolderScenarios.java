@@ -62,7 +62,7 @@ abstract class OutFolderScenarios extends AskScenarios {
 
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a session").contains("codeact ask --resume " + out.toAbsolutePath())
-                .contains("choose a new folder for --out");
+                .contains("choose another --out folder");
         assertThat(SessionStore.read(out).status()).isEqualTo(SessionStatus.ANSWERED);
         assertThat(SessionStore.read(out).answer()).contains("42");
     }

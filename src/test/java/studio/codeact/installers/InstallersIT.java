@@ -109,8 +109,11 @@ class InstallersIT {
     void menuEntryStartsTheDesktopLauncherWithOurIcon() throws IOException {
         Path lib = installed.resolve("opt/codeact-studio/lib");
         String entry = Files.readString(lib.resolve("codeact-studio-codeact-studio.desktop"));
-        assertThat(entry).contains("Name=CodeAct Studio\n", "Exec=/opt/codeact-studio/bin/codeact-studio\n",
+        assertThat(entry).contains("Name=CodeAct Studio\n", "Exec=/opt/codeact-studio/bin/codeact-studio %F\n",
                 "Icon=/opt/codeact-studio/lib/codeact-studio.png\n", "Type=Application\n", "Terminal=false\n");
+        // "Open with CodeAct Studio" from a file manager: the data types it reads, without making it their default application.
+        assertThat(entry).containsPattern("(?m)^MimeType=.*text/csv;.*text/tab-separated-values;.*application/vnd.ms-excel;"
+                + ".*application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;.*application/json;.*application/vnd.apache.parquet;");
         assertThat(Files.readAllBytes(lib.resolve("codeact-studio.png")))
                 .isEqualTo(Files.readAllBytes(ROOT.resolve("assets/icon-256.png")));
     }

@@ -33,6 +33,18 @@ public interface Assistant {
     /** Makes sure {@code session.json} holds everything so far (it is written as things happen; this waits for the last write). */
     CompletableFuture<java.util.Optional<java.nio.file.Path>> save();
 
+    /**
+     * Continues the session saved in {@code folder} in the (fresh) engine: its cells that worked
+     * run again ({@code progress} is told on the agent's thread), the conversation is restored, and
+     * later questions are recorded in that folder. Completes with the record's new run.
+     *
+     * @param moved recorded data file path → where it is now
+     */
+    default CompletableFuture<studio.codeact.session.Entry.Resumed> resume(java.nio.file.Path folder, java.util.Map<String, java.nio.file.Path> moved,
+                                                                           studio.codeact.agent.RerunListener progress) {
+        return CompletableFuture.failedFuture(new IllegalStateException("continuing a session needs a model: set one up in Settings \u2192 Model"));
+    }
+
     /** The session's folder ({@code session.json}, figures, exports), once there is one. */
     java.util.Optional<java.nio.file.Path> sessionFolder();
 }

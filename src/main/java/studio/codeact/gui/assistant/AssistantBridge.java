@@ -164,6 +164,22 @@ public final class AssistantBridge implements Assistant {
     }
 
     @Override
+    public CompletableFuture<studio.codeact.session.Entry.Resumed> resume(Path folder, Map<String, Path> moved,
+                                                                        studio.codeact.agent.RerunListener progress) {
+        return CompletableFuture.supplyAsync(() -> {
+            studio.codeact.session.SessionStore reopened = studio.codeact.session.SessionStore.reopen(folder);
+            synchronized (agentLock) {
+                if (agent != null) {
+                    reopened.close();
+                    throw new IllegalStateException("this window already has a session under way; open the saved one in a new session");
+                }
+                store = reopened;
+            }
+            return agent().resume(moved, progress);
+        }, agentThread);
+    }
+
+    @Override
     public java.util.Optional<Path> sessionFolder() {
         studio.codeact.session.SessionStore current = currentStore();
         return current == null ? java.util.Optional.empty() : current.folder();
@@ -242,7 +258,8 @@ public final class AssistantBridge implements Assistant {
             case AgentEvent.AssistantDelta delta -> chat.assistantDelta(delta.text());
             case AgentEvent.AssistantReplied replied -> chat.assistantDone(replied.text());
             case AgentEvent.ActionStarted started -> {
-                CellViewModel cell = notebook.beginAgentCell(started.code());
+                CellViewModel cell = notebook.beginAgentCell(started.code(),
+                        started.turn() == 0 ? CellViewModel.Origin.DATA : CellViewModel.Origin.AGENT);
                 cells.put(started.cell(), cell);
                 if (started.turn() > 0) {
                     chat.actionStarted(cell);

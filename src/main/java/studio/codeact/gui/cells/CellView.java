@@ -194,7 +194,9 @@ public final class CellView extends VBox {
         title.setText("Cell " + cell.number());
         int n = cell.executionCountProperty().get();
         count.setText(n > 0 ? "[" + n + "]" : "[ ]");
-        badge.setVisible(cell.origin() == CellViewModel.Origin.AGENT);
+        // The model's code wears "agent"; the code that loaded the user's data files wears "data" (the user loaded them).
+        badge.setText(cell.origin() == CellViewModel.Origin.DATA ? "data" : "agent");
+        badge.setVisible(cell.origin() != CellViewModel.Origin.USER);
         badge.setManaged(badge.isVisible());
         CellViewModel.State state = cell.state();
         status.setText(statusText(state, cell.elapsedProperty().get(), cell.editedProperty().get()));

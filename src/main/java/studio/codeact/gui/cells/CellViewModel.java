@@ -36,8 +36,8 @@ public final class CellViewModel {
         }
     }
 
-    /** Who wrote the cell. */
-    public enum Origin { USER, AGENT }
+    /** Who wrote the cell: the user, the model, or the app loading the user's data files. */
+    public enum Origin { USER, AGENT, DATA }
 
     private final int number;
     private final Origin origin;

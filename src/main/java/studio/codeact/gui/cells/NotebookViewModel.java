@@ -176,12 +176,24 @@ public final class NotebookViewModel {
 
     /** A cell for a code action the agent is about to run. */
     public CellViewModel beginAgentCell(String code) {
-        CellViewModel cell = new CellViewModel(nextNumber++, CellViewModel.Origin.AGENT, code);
+        return beginAgentCell(code, CellViewModel.Origin.AGENT);
+    }
+
+    /** A cell the agent is about to run: a model's action ({@code AGENT}) or the code loading the user's data files ({@code DATA}). */
+    public CellViewModel beginAgentCell(String code, CellViewModel.Origin origin) {
+        CellViewModel cell = new CellViewModel(nextNumber++, origin, code);
         cells.add(cell);
         cell.markQueued();
         cell.markRunning(clock.getAsLong());
         updateActive();
         return cell;
+    }
+
+    /** A cell of a continued session runs again: its recorded outputs give way to the new ones ({@link #agentFinished}). */
+    public void rerunStarted(CellViewModel cell) {
+        cell.markQueued();
+        cell.markRunning(clock.getAsLong());
+        updateActive();
     }
 
     public void agentOutput(CellViewModel cell, Output output) {

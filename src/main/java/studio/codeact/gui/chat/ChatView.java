@@ -48,7 +48,8 @@ public final class ChatView extends BorderPane {
         list.getStyleClass().add("chat-list");
         list.setFocusTraversable(false);
         list.setCellFactory(view -> new Row(list, openCell));
-        Label empty = new Label("Drop a data file on the window, then ask a question about it.");
+        Label empty = new Label();
+        empty.textProperty().bind(model.emptyHintProperty());
         empty.getStyleClass().add("chat-hint");
         empty.setWrapText(true);
         list.setPlaceholder(empty);
@@ -104,7 +105,20 @@ public final class ChatView extends BorderPane {
 
         Label title = new Label("Chat");
         title.getStyleClass().add("pane-title");
-        setTop(title);
+        Label offer = new Label();
+        offer.setWrapText(true);
+        offer.textProperty().bind(model.continueOfferProperty());
+        Button resume = new Button("Continue");
+        resume.getStyleClass().addAll("accent", "continue-session");
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        resume.setOnAction(event -> model.continueSession());
+        HBox.setHgrow(offer, Priority.ALWAYS);
+        HBox continueBar = new HBox(8, offer, resume);
+        continueBar.setAlignment(Pos.CENTER_LEFT);
+        continueBar.getStyleClass().add("continue-bar");
+        continueBar.visibleProperty().bind(model.continueOfferProperty().isNotEmpty());
+        continueBar.managedProperty().bind(continueBar.visibleProperty());
+        setTop(new VBox(title, continueBar));
         centerProperty().bind(Bindings.when(model.modelConfiguredProperty().or(Bindings.isNotEmpty(model.items())))
                 .then((Node) list).otherwise(welcome));
         setBottom(bottom);

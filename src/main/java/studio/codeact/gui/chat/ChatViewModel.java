@@ -37,6 +37,9 @@ public final class ChatViewModel {
         WAITING
     }
 
+    /** What the empty chat says before any data is loaded. */
+    public static final String EMPTY_HINT = "Drop a data file on the window, then ask a question about it.";
+
     private final ObservableList<ChatItem> items = FXCollections.observableArrayList();
     /** One read-only view, kept: listeners added to a throw-away wrapper would be lost with it. */
     private final ObservableList<ChatItem> itemsView = FXCollections.unmodifiableObservableList(items);
@@ -44,6 +47,10 @@ public final class ChatViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final BooleanProperty modelConfigured = new SimpleBooleanProperty(this, "modelConfigured", false);
+    private final ReadOnlyStringWrapper continueOffer = new ReadOnlyStringWrapper(this, "continueOffer", "");
+    private Runnable onContinue = () -> { };
+    private String rerunLabel;
+    private final ReadOnlyStringWrapper emptyHint = new ReadOnlyStringWrapper(this, "emptyHint", EMPTY_HINT);
     private final BooleanBinding canSend;
 
     private Consumer<String> asker = question -> { };
@@ -94,6 +101,58 @@ public final class ChatViewModel {
     /** One line on what is going on, empty when idle. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** What the empty chat says: drop a file, or — once data is loaded — ask about it. */
+    public ReadOnlyStringProperty emptyHintProperty() {
+        return emptyHint.getReadOnlyProperty();
+    }
+
+    /** The datasets the session holds now (their variables); the empty chat then invites a question about them. */
+    public void datasetsLoaded(java.util.List<String> variables) {
+        if (variables.isEmpty()) {
+            emptyHint.set(EMPTY_HINT);
+            return;
+        }
+        boolean one = variables.size() == 1;
+        emptyHint.set(String.join(", ", variables) + (one ? " is" : " are") + " loaded. Ask a question about " + (one ? "it" : "them")
+                + " below — for example, what stands out?");
+    }
+
+    /** The offer to continue a saved session that is on screen ("Continue"), or empty. */
+    public ReadOnlyStringProperty continueOfferProperty() {
+        return continueOffer.getReadOnlyProperty();
+    }
+
+    /** Offers to continue the saved session on screen; {@link #continueSession()} then runs {@code action}. */
+    public void offerContinue(String text, Runnable action) {
+        onContinue = action;
+        continueOffer.set(text);
+    }
+
+    /** The "Continue" button: withdraws the offer and continues the session. */
+    public void continueSession() {
+        if (continueOffer.get().isEmpty()) {
+            return;
+        }
+        continueOffer.set("");
+        Runnable action = onContinue;
+        onContinue = () -> { };
+        action.run();
+    }
+
+    /** A saved session's cell runs again ({@code index} of {@code total}); the activity line says so. */
+    public void rerunStarted(CellViewModel cell, int index, int total) {
+        rerunLabel = String.format(Locale.ROOT, "re-running cell %d (%d of %d)", cell.number(), index, total);
+        watch(cell);
+        setState(State.RUNNING);
+    }
+
+    /** The saved session's cells have run again (or could not): the chat is ready for the next question. */
+    public void rerunDone() {
+        rerunLabel = null;
+        watch(null);
+        setState(State.IDLE);
     }
 
     /** Whether a model is set up; without one the chat offers settings and the demo instead. */
@@ -212,6 +271,10 @@ public final class ChatViewModel {
 
     public void clear() {
         items.clear();
+        emptyHint.set(EMPTY_HINT);
+        continueOffer.set("");
+        onContinue = () -> { };
+        rerunLabel = null;
         reply = null;
         watch(null);
         setState(State.IDLE);
@@ -257,7 +320,9 @@ public final class ChatViewModel {
             case THINKING -> waitingSince == 0 || clock.getAsLong() - waitingSince < 1_000_000_000L ? "thinking…"
                     : String.format(Locale.ROOT, "waiting for the model… %d s", (clock.getAsLong() - waitingSince) / 1_000_000_000L);
             case WAITING -> "waiting for your approval";
-            case RUNNING -> runningCell == null ? "running code…"
+            case RUNNING -> rerunLabel != null ? rerunLabel + (runningCell == null ? "" : String.format(Locale.ROOT, " \u2014 %.1f s",
+                    runningCell.elapsedProperty().get().toMillis() / 1000.0))
+                    : runningCell == null ? "running code…"
                     : String.format(Locale.ROOT, "running cell %d — %.1f s", runningCell.number(),
                     runningCell.elapsedProperty().get().toMillis() / 1000.0);
         });

@@ -129,6 +129,26 @@ public final class DatasetsViewModel {
         pump();
     }
 
+    /** The variables of the datasets loaded so far, in order. */
+    public List<String> loadedVariables() {
+        return datasets.stream().filter(d -> d.state() == State.LOADED).map(Dataset::variable).toList();
+    }
+
+    /**
+     * Lists a dataset that code loaded by itself (a demo's {@code pd.read_csv(…)}), without loading
+     * it again. Replaces an earlier row of the same variable.
+     */
+    public void listLoaded(Path file, String variable, String shape, String detail) {
+        datasets.removeIf(d -> d.state() == State.LOADED && d.variable().equals(variable));
+        Dataset dataset = new Dataset(file);
+        dataset.variable.set(variable);
+        dataset.shape.set(shape);
+        dataset.detail.set(detail);
+        dataset.state.set(State.LOADED);
+        datasets.add(dataset);
+        onLoaded.accept(dataset);
+    }
+
     public void clear() {
         datasets.removeIf(d -> d.state() != State.LOADING);
         queue.clear();

@@ -21,6 +21,12 @@ public final class DemoPlayer {
     private final NotebookViewModel notebook;
     private final Executor ui;
     private volatile boolean stopped;
+    private Path samples;
+    private java.util.function.BiConsumer<String, Path> onDataset = (variable, file) -> { };
+
+    /** A data file a demo's code read into a variable ({@code sales = pd.read_csv(…'retail_sales.csv')}). */
+    private static final java.util.regex.Pattern READ = java.util.regex.Pattern.compile(
+            "(?m)^\\s*([A-Za-z_]\\w*)\\s*=\\s*pd\\.read_\\w+\\(.*?['\"]([^'\"]+\\.(?:csv|tsv|txt|xlsx|xls|json|jsonl|parquet))['\"]");
 
     public DemoPlayer(ChatViewModel chat, NotebookViewModel notebook, Executor ui) {
         this.chat = chat;
@@ -31,6 +37,7 @@ public final class DemoPlayer {
     /** Plays {@code demo}; its code reads data through {@code SAMPLES_DIR}, set to {@code samples}. Completes when done or stopped. */
     public CompletableFuture<Void> play(Demo demo, Path samples) {
         stopped = false;
+        this.samples = samples.toAbsolutePath();
         chat.notice(ChatItem.Level.INFO, demo.title() + " — " + demo.label());
         CompletableFuture<Void> chain = notebook.runHidden("SAMPLES_DIR = " + studio.codeact.engine.PythonLiteral.string(samples.toAbsolutePath().toString()))
                 .thenAccept(result -> { });
@@ -49,6 +56,11 @@ public final class DemoPlayer {
             });
             return null;
         });
+    }
+
+    /** Called on the UI thread with each variable a demo cell loaded from a data file, once that cell worked (the Datasets panel lists it). */
+    public void onDataset(java.util.function.BiConsumer<String, Path> listener) {
+        onDataset = listener;
     }
 
     /** Stops after the current step. */
@@ -77,11 +89,23 @@ public final class DemoPlayer {
                 chat.actionStarted(cell);
                 CompletableFuture<ExecutionResult> run = notebook.run(cell);
                 yield run.handle((result, error) -> {
-                    ui.execute(() -> chat.actionFinished(cell));
+                    ui.execute(() -> {
+                        chat.actionFinished(cell);
+                        if (error == null && result.ok()) {
+                            datasetsRead(assistant.code());
+                        }
+                    });
                     return null;
                 });
             }
         };
+    }
+
+    private void datasetsRead(String code) {
+        java.util.regex.Matcher read = READ.matcher(code);
+        while (read.find()) {
+            onDataset.accept(read.group(1), samples == null ? Path.of(read.group(2)) : samples.resolve(read.group(2)));
+        }
     }
 
     private CompletableFuture<Void> onUi(java.util.function.Supplier<CompletableFuture<Void>> work) {

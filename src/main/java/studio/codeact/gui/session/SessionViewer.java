@@ -22,7 +22,9 @@ public final class SessionViewer {
     private SessionViewer() {
     }
 
-    public static void show(Session session, ChatViewModel chat, NotebookViewModel notebook) {
+    /** Shows {@code session}; returns its cells on screen by their recorded number (a continued session re-runs them in place). */
+    public static java.util.Map<Integer, CellViewModel> show(Session session, ChatViewModel chat, NotebookViewModel notebook) {
+        java.util.Map<Integer, CellViewModel> shown = new java.util.HashMap<>();
         chat.notice(ChatItem.Level.INFO, "Session " + session.id() + " as it was saved"
                 + (session.info().model().isEmpty() ? "" : " (model " + session.info().model() + ")")
                 + ". Its cells show their recorded outputs; run one to compute it again.");
@@ -33,17 +35,20 @@ public final class SessionViewer {
                     chat.assistantDelta(reply.text());
                     chat.assistantDone(null);
                 }
-                case Entry.CodeCell code -> show(code.cell(), chat, notebook);
+                case Entry.CodeCell code -> shown.put(code.cell().number(), show(code.cell(), chat, notebook));
                 case Entry.Observation observation -> { }
                 case Entry.Answer answer -> chat.answered();
                 case Entry.Notice notice -> chat.notice(ChatItem.Level.INFO, notice.text());
+                case Entry.Resumed resumed -> chat.notice(ChatItem.Level.INFO, "Run " + resumed.run() + ": " + resumed.note());
             }
         }
         chat.answered();
+        return shown;
     }
 
-    private static void show(Cell record, ChatViewModel chat, NotebookViewModel notebook) {
-        CellViewModel cell = notebook.beginAgentCell(record.code());
+    private static CellViewModel show(Cell record, ChatViewModel chat, NotebookViewModel notebook) {
+        CellViewModel cell = notebook.beginAgentCell(record.code(),
+                record.kind() == studio.codeact.session.CellKind.SETUP ? CellViewModel.Origin.DATA : CellViewModel.Origin.AGENT);
         if (record.turn() > 0) {
             chat.actionStarted(cell);
         }
@@ -54,6 +59,7 @@ public final class SessionViewer {
                     record.error(), Duration.ofMillis(record.elapsedMillis()), ""));
         }
         chat.actionFinished(cell);
+        return cell;
     }
 
     static ExecutionStatus status(CellStatus status) {

@@ -83,8 +83,10 @@ public final class Studio implements WindowActions {
     private final Ticker ticker;
     private final Scene scene;
     private volatile SettingsForm settings = SettingsForm.defaults();
-    /** The session's folder: code runs there, the session is recorded there. */
+    /** The session's folder: the session is recorded there. */
     private volatile Path folder;
+    /** Where code runs: the session's folder, or the {@code work/} folder of a continued command-line session. */
+    private volatile Path workFolder;
     private final DemoPlayer demoPlayer;
     private final Assistant assistant;
 
@@ -93,10 +95,11 @@ public final class Studio implements WindowActions {
         this.config = config;
         UiExecutor ui = UiExecutor.fx();
         folder = config.workingFolder();
+        workFolder = folder;
         UiState state = config.stateStore().load();
         Theme.applyGlobal(state.dark());
 
-        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings, folder), ui, config.workers());
+        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings, createdFolder()), ui, config.workers());
         Supplier<CompletableFuture<PythonEngine>> ready = engine::start;
         NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
         ChatViewModel chat = new ChatViewModel();
@@ -107,7 +110,10 @@ public final class Studio implements WindowActions {
                 () -> folder, () -> model.askBeforeRunningProperty().get(), this::approve));
         datasets = new DatasetsViewModel(file -> assistant.datasetLoader().load(file),
                 ui, () -> chat.state() != ChatViewModel.State.IDLE);
-        datasets.onLoaded(dataset -> variables.refresh());
+        datasets.onLoaded(dataset -> {
+            variables.refresh();
+            chat.datasetsLoaded(datasets.loadedVariables());
+        });
         chat.stateProperty().addListener((obs, old, now) -> {
             if (now == ChatViewModel.State.IDLE) {
                 datasets.resume();
@@ -118,6 +124,10 @@ public final class Studio implements WindowActions {
             chat.tick();
         });
         demoPlayer = new DemoPlayer(chat, notebook, ui);
+        demoPlayer.onDataset((variable, file) -> engine.current().ifPresent(python -> python.variables().thenAccept(found -> found.stream()
+                .filter(v -> v.name().equals(variable) && v.isTable()).findFirst()
+                .ifPresent(v -> ui.execute(() -> datasets.listLoaded(file, variable, v.shape().replace(" \u00d7 ", " rows \u00d7 ") + " columns",
+                        v.summary()))))));
         chat.connect(this::ask, this::stopWork);
 
         window = new MainWindow(model, datasets, this);
@@ -148,7 +158,10 @@ public final class Studio implements WindowActions {
                     } else {
                         apply(form);
                     }
-                    model.engine().start();
+                    // A new session's folder does not exist yet: its interpreter starts (and the folder is made) on first use.
+                    if (java.nio.file.Files.isDirectory(folder)) {
+                        model.engine().start();
+                    }
                     checkPython();
                 }));
         files().refresh();
@@ -174,6 +187,16 @@ public final class Studio implements WindowActions {
         SettingsForm form = settings;
         CompletableFuture.supplyAsync(() -> config.doctor().apply(form), config.workers())
                 .thenAccept(report -> UiExecutor.fx().execute(() -> model.engine().reportDoctor(report)));
+    }
+
+    /** The session's folder, created (readable by the user alone) the first time code needs it. */
+    private Path createdFolder() {
+        Path current = workFolder;
+        try {
+            return studio.codeact.session.PrivateFiles.createFolders(current);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not create the session folder " + current + ": " + e.getMessage(), e);
+        }
     }
 
     /** The settings in force (read at start, changed by the settings dialog). */
@@ -286,7 +309,8 @@ public final class Studio implements WindowActions {
     public void newSession() {
         // A session that recorded something keeps its folder; the new one gets its own, and a fresh interpreter.
         if (assistant.sessionFolder().isPresent()) {
-            folder = SessionFolders.create(folder.toAbsolutePath().getParent(), "", java.time.Instant.now());
+            folder = SessionFolders.reserve(folder.toAbsolutePath().getParent(), "", java.time.Instant.now());
+            workFolder = folder;
             model.files().setFolder(folder);
             model.engine().recreate();
             model.variables().clear();
@@ -325,12 +349,48 @@ public final class Studio implements WindowActions {
                             return;
                         }
                         newSession();
-                        SessionViewer.show(session, model.chat(), model.notebook());
+                        java.util.Map<Integer, studio.codeact.gui.cells.CellViewModel> cells = SessionViewer.show(session, model.chat(), model.notebook());
                         model.setSessionName(session.id());
                         model.rememberRecent(folder.toAbsolutePath().toString());
+                        model.chat().offerContinue("This is session " + session.id() + " as it was saved. Continue it: its cells run again"
+                                + " in a fresh Python and your next question goes on from there.",
+                                () -> continueSession(folder, cells, locator));
                     });
                     return null;
                 });
+    }
+
+    /** How a continued session's missing data file is looked for (a file chooser; tests answer directly). */
+    private java.util.function.Function<String, java.util.Optional<Path>> locator = this::locateMissing;
+
+    /** Replaces the file chooser that asks where a moved data file is now (tests, scripted use). */
+    public void setDataFileLocator(java.util.function.Function<String, java.util.Optional<Path>> locate) {
+        locator = locate;
+    }
+
+    /** Asks where a data file of a continued session is now (a file chooser); empty when the user gives up. */
+    private java.util.Optional<Path> locateMissing(String recorded) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Where is " + Path.of(recorded).getFileName() + " now?");
+        Path parent = Path.of(recorded).getParent();
+        if (parent != null && java.nio.file.Files.isDirectory(parent)) {
+            chooser.setInitialDirectory(parent.toFile());
+        }
+        chooser.setInitialFileName(Path.of(recorded).getFileName().toString());
+        File chosen = chooser.showOpenDialog(stage);
+        return chosen == null ? java.util.Optional.empty() : java.util.Optional.of(chosen.toPath());
+    }
+
+    /**
+     * Continues the session saved in {@code folder} (shown with {@code cells}); see {@link SessionContinuation}.
+     * Completes when its cells have run again (or it could not start). Call on the UI thread.
+     */
+    public CompletableFuture<Void> continueSession(Path folder, java.util.Map<Integer, studio.codeact.gui.cells.CellViewModel> cells,
+                                                   java.util.function.Function<String, java.util.Optional<Path>> locate) {
+        return new SessionContinuation(model, datasets, assistant, (session, work) -> {
+            this.folder = session;
+            workFolder = work;
+        }).start(folder, cells, locate);
     }
 
     @Override

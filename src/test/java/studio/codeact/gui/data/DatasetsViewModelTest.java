@@ -35,6 +35,23 @@ class DatasetsViewModelTest {
     }
 
     @Test
+    void aDatasetCodeLoadedByItselfIsListedWithoutLoadingItAgain() {
+        List<String> told = new java.util.ArrayList<>();
+        datasets.onLoaded(dataset -> told.add(dataset.variable()));
+
+        datasets.listLoaded(Path.of("/samples/retail_sales.csv"), "sales", "7693 rows \u00d7 11 columns", "order_id, region, …");
+        datasets.listLoaded(Path.of("/samples/retail_sales.csv"), "sales", "7693 rows \u00d7 12 columns", "order_id, region, …");
+
+        assertThat(datasets.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.state()).isEqualTo(DatasetsViewModel.State.LOADED);
+            assertThat(d.shapeProperty().get()).isEqualTo("7693 rows \u00d7 12 columns");
+        });
+        assertThat(requested).isEmpty();
+        assertThat(told).containsExactly("sales", "sales");
+        assertThat(datasets.loadedVariables()).containsExactly("sales");
+    }
+
+    @Test
     void filesLoadOneAfterAnother() {
         datasets.load(List.of(Path.of("a.csv"), Path.of("b.json")));
         assertThat(requested).containsExactly(Path.of("a.csv"));

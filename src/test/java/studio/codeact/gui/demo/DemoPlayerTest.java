@@ -36,7 +36,10 @@ class DemoPlayerTest {
         Demo demo = DemoLibrary.demos(SAMPLES).stream().filter(d -> d.dataset().equals("retail_sales.csv")).findFirst().orElseThrow();
         long actions = demo.turns().stream().filter(t -> t instanceof Demo.Turn.Assistant a && !a.code().isBlank()).count();
 
-        CompletableFuture<Void> done = new DemoPlayer(chat, notebook, UiExecutor.direct()).play(demo, SAMPLES);
+        DemoPlayer player = new DemoPlayer(chat, notebook, UiExecutor.direct());
+        List<String> read = new java.util.ArrayList<>();
+        player.onDataset((variable, file) -> read.add(variable + " <- " + file));
+        CompletableFuture<Void> done = player.play(demo, SAMPLES);
         ScriptedEngine.Pending setup = engine.next();
         assertThat(setup.request().silent()).isTrue();
         assertThat(setup.request().code()).isEqualTo("SAMPLES_DIR = \"" + SAMPLES + "\"");
@@ -52,6 +55,7 @@ class DemoPlayerTest {
         assertThat(chat.items().get(1)).isEqualTo(new ChatItem.Question(((Demo.Turn.User) demo.turns().getFirst()).text()));
         assertThat(chat.items().stream().filter(ChatItem.Action.class::isInstance).count()).isEqualTo(actions);
         assertThat(chat.state()).isEqualTo(ChatViewModel.State.IDLE);
+        assertThat(read).as("the Datasets panel lists what the demo's code loaded").contains("sales <- " + SAMPLES.resolve("retail_sales.csv"));
     }
 
     @Test

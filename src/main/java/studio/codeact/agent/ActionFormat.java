@@ -1,11 +1,15 @@
-package studio.codeact.bench;
+package studio.codeact.agent;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** How the model acts: the paper's three action formats over the same tools. */
-public enum ActionMode {
+/**
+ * What an action is written as — the CodeAct paper's three action formats over the same tools
+ * (the benchmark's {@code --mode}). A {@link #CODE} action travels either in tags or as a tool
+ * call; {@link ActionMode} says which.
+ */
+public enum ActionFormat {
     /** Python code actions: the CodeAct agent; tools are plain functions in the interpreter. */
     CODE,
     /** One JSON tool call per turn: {@code {"name": …, "arguments": {…}}}. */
@@ -17,8 +21,8 @@ public enum ActionMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static ActionMode parse(String text) {
-        for (ActionMode mode : values()) {
+    public static ActionFormat parse(String text) {
+        for (ActionFormat mode : values()) {
             if (mode.id().equalsIgnoreCase(text.strip())) {
                 return mode;
             }
@@ -27,11 +31,11 @@ public enum ActionMode {
     }
 
     /** {@code "code,json"} → [CODE, JSON], in the order given, without repeats. */
-    public static List<ActionMode> parseList(String text) {
-        List<ActionMode> modes = new ArrayList<>();
+    public static List<ActionFormat> parseList(String text) {
+        List<ActionFormat> modes = new ArrayList<>();
         for (String part : text.split(",")) {
             if (!part.isBlank()) {
-                ActionMode mode = parse(part);
+                ActionFormat mode = parse(part);
                 if (!modes.contains(mode)) {
                     modes.add(mode);
                 }

@@ -1,6 +1,5 @@
 package studio.codeact.engine.jupyter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonSupport;

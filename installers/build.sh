@@ -178,7 +178,10 @@ esac
 DESCRIPTION="Ask questions about your data; a language model answers with Python code that runs on your machine"
 # $APPDIR is expanded by the launcher at start: the folder holding codeact.jar. The samples
 # (--app-content) sit next to it: lib/samples on Linux, Contents/samples on macOS.
-JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED -Xss8m '-Dcodeact.samples.dir=$APPDIR/../samples')
+# JVM crash logs go to the app's log folder ($HOME is expanded by jpackage's launcher, JDK >= 25;
+# the app creates the folder at start), never into the working folder of a session.
+JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED -Xss8m '-Dcodeact.samples.dir=$APPDIR/../samples'
+              '-XX:ErrorFile=$HOME/.local/state/codeact-studio/hs_err_pid%p.log' -XX:-CreateCoredumpOnCrash)
 
 # The second launcher: the command line (codeact doctor, ask, bench, replay, perf).
 cat > "$WORK/codeact-cli.properties" <<EOF

@@ -72,6 +72,12 @@ public record AgentConfig(String provider, String model, ActionMode actionMode, 
                 privacy, sampleRows, temperature, maxTokens, storedStreamChars);
     }
 
+    /** The cap on the stored text of one stream output (the session's copy of a cell's output). */
+    public AgentConfig withStoredStreamChars(int chars) {
+        return new AgentConfig(provider, model, actionMode, maxTurns, cellTimeout, observationBudget, contextBudget, foldSystemRole, vision,
+                privacy, sampleRows, temperature, maxTokens, chars);
+    }
+
     public AgentConfig withFoldSystemRole(boolean fold) {
         return new AgentConfig(provider, model, actionMode, maxTurns, cellTimeout, observationBudget, contextBudget, fold, vision,
                 privacy, sampleRows, temperature, maxTokens, storedStreamChars);

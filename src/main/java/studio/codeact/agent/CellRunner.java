@@ -74,6 +74,8 @@ final class CellRunner {
     Run run(CellKind kind, int turn, String code, Duration timeout) {
         Cell pending = Cell.pending(nextNumber(), kind, turn, code);
         store.update(s -> s.withEntry(new Entry.CodeCell(Instant.now(), pending)));
+        // On disk before it runs: code that kills the process leaves its own record behind.
+        store.flush();
         emit.accept(new AgentEvent.ActionStarted(pending.number(), turn, code));
         List<Figure> figures = new ArrayList<>();
         ExecutionRequest request = ExecutionRequest.of(code).withTimeout(timeout);
@@ -92,6 +94,9 @@ final class CellRunner {
                     : new EngineException("the Python engine failed while running cell " + pending.number() + ": " + cause.getMessage(), cause);
         } finally {
             running = null;
+        }
+        if (cancelled.getAsBoolean() && (result.status() == ExecutionStatus.DIED || result.status() == ExecutionStatus.ERROR)) {
+            result = UserCancel.recorded(result);
         }
         Cell finished = pending.finished(status(result.status()), result.executionCount(),
                 OutputCompaction.compact(result.outputs(), storedStreamChars), figures.stream().map(Figure::path).toList(),

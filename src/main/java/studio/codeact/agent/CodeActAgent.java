@@ -8,6 +8,7 @@ import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.TransferProgress;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatRequest;
+import studio.codeact.llm.ChatResponse;
 import studio.codeact.llm.LlmException;
 import studio.codeact.session.CellKind;
 import studio.codeact.session.DatasetEntry;
@@ -318,6 +319,9 @@ public final class CodeActAgent {
 
     // ------------------------------------------------------------------ the loop
 
+    /** Empty replies in a row (one is retried, two fail the question). */
+    private int emptyReplies;
+
     private AgentEvent.Terminal converse() {
         StuckDetector stuck = new StuckDetector();
         for (int turn = 1; ; turn++) {
@@ -386,7 +390,17 @@ public final class CodeActAgent {
                     mode == ActionMode.TOOLS ? List.of(ExecutePythonTool.spec()) : List.of());
             clock.charsSent = rendered.chars();
             try {
-                return ModelReply.of(caller.call(request, turn, clock));
+                ChatResponse response = caller.call(request, turn, clock);
+                if (isEmpty(response) && !cancelled.get()) {
+                    if (emptyReplies++ == 0) {
+                        emit(new AgentEvent.Notice("the model sent an empty reply (no text, no code); asking once more"));
+                        continue;
+                    }
+                    throw new LlmException.MalformedResponse("the model " + config.model() + " sent an empty reply twice (no text, no code);"
+                            + " check that the server really serves this model and that its chat template works, or try another model", null);
+                }
+                emptyReplies = 0;
+                return ModelReply.of(response);
             } catch (LlmException.BadRequest refused) {
                 if (!foldSystem && refusesSystemRole(refused)) {
                     foldSystem = true;
@@ -403,6 +417,11 @@ public final class CodeActAgent {
                 throw refused;
             }
         }
+    }
+
+    /** A reply with neither text nor a tool call: a model error, never an answer. */
+    private static boolean isEmpty(ChatResponse response) {
+        return response.text().isBlank() && response.toolCalls().isEmpty();
     }
 
     /** "System role not supported", or the chat-template error of models without one ("roles must alternate"). */

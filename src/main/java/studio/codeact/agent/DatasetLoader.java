@@ -25,13 +25,15 @@ public final class DatasetLoader {
     }
 
     /**
-     * Fails fast, before any engine or model starts, when a file is missing or unreadable.
+     * Fails fast, before any engine or model starts, when a file is missing, unreadable, or its
+     * bytes cannot be a table (see {@link DataFileCheck}).
      *
      * @throws DatasetException naming the first bad file
      */
     public static void checkReadable(List<Path> files) {
         for (Path file : files) {
             if (!Files.exists(file)) {
+                DataFileCheck.checkMissing(file);
                 throw new DatasetException("data file not found: " + file);
             }
             if (!Files.isRegularFile(file)) {
@@ -40,6 +42,7 @@ public final class DatasetLoader {
             if (!Files.isReadable(file)) {
                 throw new DatasetException("data file cannot be read (check its permissions): " + file);
             }
+            DataFileCheck.checkContent(file);
         }
     }
 

@@ -42,6 +42,14 @@ final class AgentOptions {
     @Option(names = "--cell-timeout", paramLabel = "SEC", defaultValue = "60", description = "Interrupt an action after this many seconds (default: ${DEFAULT-VALUE}).")
     double cellTimeout;
 
+    @Option(names = "--timeout", paramLabel = "SEC",
+            description = "Longest wait for the model: to connect, for the first token, and between tokens (default: the settings file's limits, else 10/120/60 s).")
+    Double timeout;
+
+    @Option(names = "--output-limit", paramLabel = "CHARS", defaultValue = "100000",
+            description = "Characters of a cell's printed output kept (head and tail, with a count of what was cut); memory stays bounded however much it prints (default: ${DEFAULT-VALUE}).")
+    int outputLimit;
+
     @Option(names = "--engine", paramLabel = "embedded|kernel|remote", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
     String engine;
 
@@ -89,9 +97,8 @@ final class AgentOptions {
 
     /** The model connection: flags, then environment, then the settings file; a cloud endpoint without a key is refused here. */
     ProviderConfig connection() {
-        ProviderConfig connection = (settings == null ? ModelSettingsLoader.standard()
-                : new ModelSettingsLoader(new SettingsFile(settings), System.getenv()))
-                .resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, model));
+        ProviderConfig connection = ModelTimeout.apply(new ModelSettingsLoader(settingsFile(), System.getenv())
+                .resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, model)), timeout);
         requireKeyForCloud(connection);
         return connection;
     }
@@ -108,9 +115,20 @@ final class AgentOptions {
                 .withMaxTurns(maxTurns)
                 .withCellTimeout(Duration.ofMillis(Math.round(cellTimeout * 1000)))
                 .withBudgets(observationBudget, contextBudget)
+                .withStoredStreamChars(limitOutput())
                 .withFoldSystemRole(foldSystem)
                 .withVision(vision)
                 .withPrivacy(schemaOnly ? Privacy.SCHEMA_ONLY : Privacy.SAMPLE_ROWS);
+    }
+
+    /** Applies {@code --output-limit} to the engines' kept output and returns it for the stored copy. */
+    private int limitOutput() {
+        studio.codeact.engine.OutputBound.setDefaultLimit(outputLimit);
+        return outputLimit;
+    }
+
+    private SettingsFile settingsFile() {
+        return settings == null ? SettingsFile.standard() : new SettingsFile(settings);
     }
 
     /** A cloud endpoint without a key would only fail later with a 401; say what to do before any call. */
@@ -119,7 +137,7 @@ final class AgentOptions {
         if (cloud && !connection.hasApiKey()) {
             String variable = apiKeyEnv != null ? apiKeyEnv : connection.provider().apiKeyVariable();
             throw new IllegalArgumentException("no API key for " + connection.baseUrl() + ": set " + variable
-                    + " (or --api-key-env VAR, or Settings → Model in the app); for a local model server use --base-url,"
+                    + " (or --api-key-env VAR, or \"apiKey\" in the settings file " + settingsFile().path() + "); for a local model server use --base-url,"
                     + " e.g. --base-url http://localhost:11434/v1 for Ollama");
         }
     }

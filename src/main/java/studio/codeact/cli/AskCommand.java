@@ -81,12 +81,16 @@ public final class AskCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        int code = Main.FAILED;
         try {
-            return run(session, question, stdout, stderr);
+            code = run(session, question, stdout, stderr);
+            return code;
         } finally {
             session.close();
             stderr.flush();
             stdout.flush();
+            // Before the Ctrl+C hook may let the JVM halt: the guard reads the app's decision, not the signal.
+            Verdict.decided(code);
             saved.countDown();
             removeHook(onInterrupt);
         }

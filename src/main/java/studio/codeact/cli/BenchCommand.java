@@ -79,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", description = "A model to run; repeat for several (default: the configured one).")
     List<String> models = new ArrayList<>();
 
+    @Option(names = "--timeout", paramLabel = "SEC",
+            description = "Longest wait for the model: to connect, for the first token, and between tokens (default: the settings file's limits, else 10/120/60 s).")
+    Double timeout;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
             description = "Tasks run at once, each in its own kernel engine (default: ${DEFAULT-VALUE}).")
     int jobs;
@@ -337,7 +341,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<ModelUnderTest> chosen = new ArrayList<>();
         for (String name : names) {
-            ProviderConfig config = loader.resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, name));
+            ProviderConfig config = ModelTimeout.apply(loader.resolve(new ModelSettingsLoader.Flags(provider, baseUrl, null, apiKeyEnv, name)), timeout);
             requireKeyForCloud(config);
             Integer replyTokens = maxTokens == null && paperProtocol() ? Integer.valueOf(M3ToolEvalEpisode.MAX_TOKENS) : maxTokens;
             chosen.add(new ModelUnderTest(config.model(), config.model(), ChatModels.create(config), temperature, replyTokens));

@@ -21,6 +21,7 @@ import studio.codeact.session.PrivateFiles;
 import studio.codeact.session.Session;
 import studio.codeact.session.SessionException;
 import studio.codeact.session.SessionFolders;
+import studio.codeact.session.SessionLock;
 import studio.codeact.session.SessionInfo;
 import studio.codeact.session.SessionResume;
 import studio.codeact.session.SessionStore;
@@ -57,6 +58,8 @@ final class CliSession implements AutoCloseable {
     private final PythonEngine python;
     private final CodeActAgent agent;
     private final PrintWriter err;
+    /** This process's claim on the folder (see {@link SessionLock}), released on {@link #close}. */
+    private SessionLock lock;
     /** The session's usage when it was opened: a resumed session's earlier runs are not this run's. */
     private final TokenUsage before;
 
@@ -140,18 +143,23 @@ final class CliSession implements AutoCloseable {
         Path folder;
         Path work;
         SessionStore store;
+        SessionLock lock;
         if (checked.resumed() != null) {
             folder = checked.resumed().folder();
+            lock = SessionLock.acquire(folder, "codeact ask --resume");
             work = checked.resumed().workingFolder();
             store = SessionStore.reopen(folder);
         } else {
+            // Claimed (an exclusive lock) before anything is written; a foreign or busy --out is refused untouched.
+            lock = checked.out() == null
+                    ? SessionLock.acquire(SessionFolders.create(checked.options().sessionsDir != null ? checked.options().sessionsDir
+                    : SessionFolders.defaultRoot(System.getenv()), question, Instant.now()), "codeact ask")
+                    : OutFolder.claim(checked.out(), "codeact ask");
             try {
-                folder = checked.out() == null
-                        ? SessionFolders.create(checked.options().sessionsDir != null ? checked.options().sessionsDir
-                        : SessionFolders.defaultRoot(System.getenv()), question, Instant.now())
-                        : PrivateFiles.createFolders(checked.out()).toAbsolutePath();
+                folder = checked.out() == null ? lock.folder() : PrivateFiles.createFolders(lock.folder()).toAbsolutePath();
                 work = PrivateFiles.createFolders(folder.resolve("work"));
             } catch (IOException e) {
+                lock.close();
                 throw new SessionException("could not create the session folder: " + e.getMessage(), e);
             }
             SessionInfo info = new SessionInfo(checked.connection().provider().id(), checked.connection().model(), checked.kind().id(), "",
@@ -166,7 +174,10 @@ final class CliSession implements AutoCloseable {
         if (checked.options().confirm) {
             agent.setApprover(new TerminalApprover(terminal, err));
         }
-        return new CliSession(checked, folder, store, python, agent, err);
+        Verdict.session(folder);
+        CliSession session = new CliSession(checked, folder, store, python, agent, err);
+        session.lock = lock;
+        return session;
     }
 
     /**
@@ -227,6 +238,9 @@ final class CliSession implements AutoCloseable {
         } finally {
             store.close();
             python.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
         err.println("codeact: session saved in " + folder);
         err.flush();

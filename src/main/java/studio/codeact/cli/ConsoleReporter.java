@@ -17,22 +17,40 @@ final class ConsoleReporter implements AgentListener {
 
     private final PrintWriter err;
     private final StringBuilder streamed = new StringBuilder();
+    private final WaitingLine waiting;
     private boolean midLine;
 
     ConsoleReporter(PrintWriter err) {
+        this(err, WaitingLine.EVERY);
+    }
+
+    /** Says "waiting for the model… N s" every {@code every} until the model's first word. */
+    ConsoleReporter(PrintWriter err, java.time.Duration every) {
         this.err = err;
+        this.waiting = new WaitingLine(err, every);
     }
 
     @Override
     public void onEvent(AgentEvent event) {
+        synchronized (err) {
+            show(event);
+        }
+    }
+
+    private void show(AgentEvent event) {
         switch (event) {
-            case AgentEvent.TurnStarted turn -> line("\u2500\u2500 turn " + turn.turn() + " of " + turn.maxTurns() + " \u2500\u2500");
+            case AgentEvent.TurnStarted turn -> {
+                line("\u2500\u2500 turn " + turn.turn() + " of " + turn.maxTurns() + " \u2500\u2500");
+                waiting.start();
+            }
             case AgentEvent.AssistantDelta delta -> {
+                waiting.stop();
                 err.print(delta.text());
                 streamed.append(delta.text());
                 midLine = !delta.text().endsWith("\n");
             }
             case AgentEvent.AssistantReplied replied -> {
+                waiting.stop();
                 // Show what the stop sequence cut off and the agent restored (a closing </execute>).
                 String whole = replied.text();
                 String shown = streamed.toString().stripTrailing();
@@ -59,10 +77,22 @@ final class ConsoleReporter implements AgentListener {
             case AgentEvent.Notice notice -> line("codeact: note: " + notice.text());
             case AgentEvent.TurnFinished ignored -> {
             }
-            case AgentEvent.Answered ignored -> endLine();
-            case AgentEvent.Failed failed -> line("codeact: failed: " + failed.message());
-            case AgentEvent.TurnLimitReached limit -> line("codeact: no answer within " + limit.turns() + " turns (raise --max-turns to allow more)");
-            case AgentEvent.Cancelled ignored -> line("codeact: cancelled");
+            case AgentEvent.Answered ignored -> {
+                waiting.close();
+                endLine();
+            }
+            case AgentEvent.Failed failed -> {
+                waiting.close();
+                line("codeact: failed: " + failed.message());
+            }
+            case AgentEvent.TurnLimitReached limit -> {
+                waiting.close();
+                line("codeact: no answer within " + limit.turns() + " turns (raise --max-turns to allow more)");
+            }
+            case AgentEvent.Cancelled ignored -> {
+                waiting.close();
+                line("codeact: cancelled");
+            }
         }
         err.flush();
     }

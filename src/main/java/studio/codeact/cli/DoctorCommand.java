@@ -115,12 +115,12 @@ public final class DoctorCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 out.printf("%s NOT AVAILABLE: %s%n", label, Errors.sentence(e));
                 if (kind == EngineKind.EMBEDDED) {
-                    out.println("           the kernel engine works without libpython: ./codeact ask --engine kernel …, or Settings → Python engine");
+                    out.println("           the kernel engine works without libpython: ./codeact ask --engine kernel …, or \"engine\": \"kernel\" in " + SettingsFile.standard().path());
                 }
             }
         }
         out.printf("in use     %s engine (%s)%n", inUse.id(), engine != null ? "--engine"
-                : settings().has("engine") ? "from " + SettingsFile.standard().path() : "the default; choose with --engine or Settings → Python engine");
+                : settings().has("engine") ? "from " + SettingsFile.standard().path() : "the default; choose with --engine, or \"engine\" in " + SettingsFile.standard().path());
         return inUseWorks;
     }
 

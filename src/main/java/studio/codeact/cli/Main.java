@@ -4,12 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The headless command line: {@code codeact doctor | perf | ask | chat | bench | replay}.
+ * The headless command line: {@code codeact doctor | perf | ask | chat | bench | replay | recover}.
  * Exit codes (docs/architecture.md): 0 answered/ok, 1 failed, 2 bad usage or input, 3 turn limit.
  */
 @Command(name = "codeact", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CodeAct Studio: a data-science assistant whose language model answers with Python code.",
-        subcommands = {DoctorCommand.class, PerfCommand.class, AskCommand.class, ChatCommand.class, ReplayCommand.class, BenchCommand.class})
+        subcommands = {DoctorCommand.class, PerfCommand.class, AskCommand.class, ChatCommand.class, ReplayCommand.class, BenchCommand.class, RecoverCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -18,7 +18,15 @@ public final class Main implements Runnable {
     public static final int TURN_LIMIT = 3;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        if (ProcessGuard.wanted(args)) {
+            System.exit(ProcessGuard.run(args));
+        }
+        CommandLine line = commandLine();
+        AnswerChannel.install(line);
+        int code = line.execute(args);
+        line.getOut().flush();
+        Verdict.decided(code);
+        System.exit(code);
     }
 
     /** The configured picocli command line (tests call {@code execute} on it). */

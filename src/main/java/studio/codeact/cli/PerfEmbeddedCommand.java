@@ -31,6 +31,10 @@ public final class PerfEmbeddedCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", defaultValue = "1000", description = "1+1 round trips to time after warm-up (default: ${DEFAULT-VALUE}).")
     int n;
 
+    @Option(names = "--output-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "Megabytes one cell prints for the huge-output figures (MB/s, peak memory); 0 skips them (default: ${DEFAULT-VALUE}).")
+    int outputMb;
+
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
 
@@ -55,7 +59,11 @@ public final class PerfEmbeddedCommand implements Callable<Integer> {
 
     private Map<String, Object> measure(EngineKind kind, EngineConfig config) {
         try {
-            return EngineBenchmark.measure(() -> Engines.create(kind, config), n, TABLE_ROWS);
+            Map<String, Object> huge = new LinkedHashMap<>();
+            Map<String, Object> figures = new LinkedHashMap<>(EngineBenchmark.measure(() -> Engines.create(kind, config), n, TABLE_ROWS,
+                    engine -> huge.putAll(HugeOutputBenchmark.measure(engine, outputMb))));
+            figures.putAll(huge);
+            return figures;
         } catch (RuntimeException e) {
             return Map.of("error", Errors.sentence(e));
         }

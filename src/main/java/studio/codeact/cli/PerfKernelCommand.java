@@ -57,6 +57,10 @@ public final class PerfKernelCommand implements Callable<Integer> {
             description = "1+1 cells run first on a throw-away kernel so the JIT has compiled the client (default ${DEFAULT-VALUE}; 0 measures a cold JVM).")
     int warmup;
 
+    @Option(names = "--output-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "Megabytes one cell prints for the huge-output figures (MB/s, peak memory); 0 skips them (default: ${DEFAULT-VALUE}).")
+    int outputMb;
+
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
 
@@ -80,6 +84,7 @@ public final class PerfKernelCommand implements Callable<Integer> {
                 after.put("support_setup_ms", Double.parseDouble(engine.info().details().getOrDefault("support_setup_ms", "0")));
                 after.put("same_kernel_interleaved", new JupyterClientComparison().compare(engine, interpreter, script,
                         Path.of(engine.info().details().get("connection_file")), n));
+                after.putAll(HugeOutputBenchmark.measure(engine, outputMb));
             });
             out.putAll(ours);
             out.putAll(after);

@@ -25,6 +25,8 @@ public final class Desktop {
      * {@code -Dcodeact.single-instance=false} always opens a new window.
      */
     public static void main(String[] args) {
+        // The launchers point the JVM's crash log there (-XX:ErrorFile); it must exist.
+        studio.codeact.session.StateFolder.ensure(System.getenv());
         List<Path> files = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).map(Path::of).toList();
         if (!"false".equals(System.getProperty("codeact.single-instance"))) {
             try {

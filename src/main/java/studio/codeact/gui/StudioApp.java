@@ -34,6 +34,7 @@ public final class StudioApp extends Application {
                 new FileSettingsStorage(SettingsFile.standard()),
                 AgentAssistant.fromSettings(), Studio.Config.realDoctor(), Platform::exit));
         studio.show();
+        studio.recoverCrashedSessions(folder.getParent());
         List<Path> files = getParameters().getUnnamed().stream().map(Path::of).toList();
         if (!files.isEmpty()) {
             studio.loadData(files);

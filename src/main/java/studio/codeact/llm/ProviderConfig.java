@@ -13,8 +13,15 @@ import java.util.Objects;
  * @param model    the model to use by default
  * @param timeouts connect, first-token and idle limits
  * @param retry    how 429 and 5xx answers are retried
+ * @param origin   where these came from, for messages that say what to check
  */
-public record ProviderConfig(Provider provider, String baseUrl, String apiKey, String model, Timeouts timeouts, RetryPolicy retry) {
+public record ProviderConfig(Provider provider, String baseUrl, String apiKey, String model, Timeouts timeouts, RetryPolicy retry,
+                             ConfigOrigin origin) {
+
+    /** A connection configured in the app's settings dialog ({@link ConfigOrigin#APP}). */
+    public ProviderConfig(Provider provider, String baseUrl, String apiKey, String model, Timeouts timeouts, RetryPolicy retry) {
+        this(provider, baseUrl, apiKey, model, timeouts, retry, ConfigOrigin.APP);
+    }
 
     public ProviderConfig {
         Objects.requireNonNull(provider, "provider");
@@ -23,6 +30,7 @@ public record ProviderConfig(Provider provider, String baseUrl, String apiKey, S
         model = model == null || model.isBlank() ? provider.defaultModel() : model.trim();
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
+        origin = origin == null ? ConfigOrigin.APP : origin;
     }
 
     /** The provider's defaults: its public base URL, its default model, no key. */
@@ -31,27 +39,43 @@ public record ProviderConfig(Provider provider, String baseUrl, String apiKey, S
     }
 
     public ProviderConfig withBaseUrl(String value) {
-        return new ProviderConfig(provider, value, apiKey, model, timeouts, retry);
+        return new ProviderConfig(provider, value, apiKey, model, timeouts, retry, origin);
     }
 
     public ProviderConfig withApiKey(String value) {
-        return new ProviderConfig(provider, baseUrl, value, model, timeouts, retry);
+        return new ProviderConfig(provider, baseUrl, value, model, timeouts, retry, origin);
     }
 
     public ProviderConfig withModel(String value) {
-        return new ProviderConfig(provider, baseUrl, apiKey, value, timeouts, retry);
+        return new ProviderConfig(provider, baseUrl, apiKey, value, timeouts, retry, origin);
     }
 
     public ProviderConfig withTimeouts(Timeouts value) {
-        return new ProviderConfig(provider, baseUrl, apiKey, model, value, retry);
+        return new ProviderConfig(provider, baseUrl, apiKey, model, value, retry, origin);
     }
 
     public ProviderConfig withRetry(RetryPolicy value) {
-        return new ProviderConfig(provider, baseUrl, apiKey, model, timeouts, value);
+        return new ProviderConfig(provider, baseUrl, apiKey, model, timeouts, value, origin);
+    }
+
+    public ProviderConfig withOrigin(ConfigOrigin value) {
+        return new ProviderConfig(provider, baseUrl, apiKey, model, timeouts, retry, value);
     }
 
     public boolean hasApiKey() {
         return !apiKey.isEmpty();
+    }
+
+    /** Equal when they connect the same way; where the settings came from ({@link #origin}) does not count. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProviderConfig that && provider == that.provider && baseUrl.equals(that.baseUrl)
+                && apiKey.equals(that.apiKey) && model.equals(that.model) && timeouts.equals(that.timeouts) && retry.equals(that.retry);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(provider, baseUrl, apiKey, model, timeouts, retry);
     }
 
     /** Never shows the key, only whether there is one. */

@@ -13,7 +13,12 @@ public enum SessionStatus {
     /** The turn limit was reached without an answer. */
     TURN_LIMIT,
     /** The user stopped it. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * The process died while the session was running (a native crash, an exit that model code
+     * forced, a kill); set afterwards by {@link SessionRecovery}, never by a live process.
+     */
+    CRASHED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -32,6 +32,7 @@ def setup(shell=None):
         pd.set_option("display.max_columns", 50)
     except ImportError:
         pass
+    _bound_kernel_streams()
     if shell is None:
         shell = _shell()
     if shell is not None:
@@ -39,6 +40,34 @@ def setup(shell=None):
             shell.run_line_magic("matplotlib", "inline")
         except Exception:  # matplotlib missing: plots fail later with a clear ImportError
             pass
+
+
+def _bound_kernel_streams(pending_limit=1 << 20):
+    """Keep a kernel's memory bounded however much a cell prints.
+
+    ipykernel's ``OutStream`` keeps everything written until its IO thread sends it, and a loop
+    that prints faster than that thread runs grows the buffer without limit (gigabytes). Here a
+    write that leaves a megabyte or more pending flushes and waits until it is sent. Only
+    ipykernel's streams are touched; the embedded engine's own streams bound themselves.
+    """
+    import sys
+    for stream in (sys.stdout, sys.stderr):
+        if not type(stream).__module__.startswith("ipykernel") or getattr(stream, "_codeact_bounded", False):
+            continue
+        original = stream.write
+
+        def write(text, _original=original, _stream=stream):
+            written = _original(text)
+            try:
+                pending = _stream._buffer.tell()
+            except Exception:  # another ipykernel version: leave it as it is
+                return written
+            if pending >= pending_limit:
+                _stream.flush()
+            return written
+
+        stream.write = write
+        stream._codeact_bounded = True
 
 
 def _shell():

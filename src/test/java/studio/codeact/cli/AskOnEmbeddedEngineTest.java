@@ -5,7 +5,7 @@ import studio.codeact.engine.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code ask} scenarios on the embedded engine, where exiting the interpreter is refused. */
-class AskOnEmbeddedEngineTest extends AskScenarios {
+class AskOnEmbeddedEngineTest extends OutFolderScenarios {
 
     @Override
     EngineKind engineKind() {

@@ -5,7 +5,7 @@ import studio.codeact.engine.EngineKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code ask} scenarios on the Jupyter kernel engine, where exiting kills the kernel and the agent restarts it. */
-class AskOnKernelEngineTest extends AskScenarios {
+class AskOnKernelEngineTest extends OutFolderScenarios {
 
     @Override
     EngineKind engineKind() {

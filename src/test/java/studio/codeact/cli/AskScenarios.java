@@ -78,7 +78,10 @@ abstract class AskScenarios {
     }
 
     Run ask(String... extra) {
-        Path session = dir.resolve("session");
+        return askInto(dir.resolve("session"), extra);
+    }
+
+    Run askInto(Path session, String... extra) {
         List<String> args = new ArrayList<>(List.of("ask", "--engine", engineKind().id(), "--provider", "openai",
                 "--base-url", server.baseUrl(), "--model", "scripted",
                 "--settings", dir.resolve("settings.json").toString(), "--out", session.toString()));
@@ -261,10 +264,10 @@ abstract class AskScenarios {
         Run run = ask("--data", broken.toString(), "Anything?");
 
         assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(run.err()).contains("broken.xlsx is not a readable workbook");
+        // Issue 13 item 13: said by the file's bytes, before any session, engine or model call.
+        assertThat(run.err()).contains("broken.xlsx: not a valid Excel file");
         assertThat(server.requests()).isEmpty();
-        assertThat(run.read().status()).isEqualTo(SessionStatus.FAILED);
-        assertThat(run.read().failure()).contains("not a readable workbook");
+        assertThat(run.session().resolve(SessionStore.SESSION_FILE)).doesNotExist();
     }
 
     @Test

@@ -35,6 +35,9 @@ public final class OpenAiWireServer implements AutoCloseable {
         record Text(String text) implements Reply { }
 
         record Tools(String text, List<String> codes) implements Reply { }
+
+        /** A stream whose chunks carry {@code choices: []} only. */
+        record NoChoices() implements Reply { }
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -73,6 +76,12 @@ public final class OpenAiWireServer implements AutoCloseable {
     /** A reply that calls {@code execute_python} once per code, after some text. */
     public synchronized OpenAiWireServer thenToolCalls(String text, String... codes) {
         script.addLast(new Reply.Tools(text, List.of(codes)));
+        return this;
+    }
+
+    /** A streamed reply whose chunks all carry {@code choices: []}: no text, no tool call, no finish reason. */
+    public synchronized OpenAiWireServer thenNoChoices() {
+        script.addLast(new Reply.NoChoices());
         return this;
     }
 
@@ -175,6 +184,15 @@ public final class OpenAiWireServer implements AutoCloseable {
     private static String events(Reply reply, JsonNode request, ObjectNode counts) {
         StringBuilder sse = new StringBuilder();
         String model = request.path("model").asText("scripted");
+        if (reply instanceof Reply.NoChoices) {
+            for (int i = 0; i < 3; i++) {
+                ObjectNode empty = NODES.objectNode();
+                empty.put("id", "chatcmpl-scripted").put("object", "chat.completion.chunk").put("model", model).putArray("choices");
+                sse.append("data: ").append(empty).append("\n\n");
+            }
+            sse.append("data: [DONE]\n\n");
+            return sse.toString();
+        }
         sse.append(chunk(model, delta(d -> d.put("role", "assistant").put("content", "")), null));
         switch (reply) {
             case Reply.Text text -> {
@@ -212,6 +230,7 @@ public final class OpenAiWireServer implements AutoCloseable {
                 }
                 sse.append(chunk(model, delta(d -> { }), "tool_calls"));
             }
+            case Reply.NoChoices ignored -> throw new IllegalStateException("handled above");
         }
         ObjectNode usage = NODES.objectNode();
         usage.put("id", "chatcmpl-scripted").put("object", "chat.completion.chunk").put("model", model);

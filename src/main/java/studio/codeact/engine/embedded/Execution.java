@@ -66,7 +66,7 @@ final class Execution {
     private final CompletableFuture<ExecutionResult> future;
     private final long submitted = System.nanoTime();
     private final AtomicInteger phase = new AtomicInteger(QUEUED);
-    private final List<Output> outputs = new ArrayList<>();
+    private final studio.codeact.engine.OutputBound outputs = new studio.codeact.engine.OutputBound();
     private Output.Error error;
     private volatile Stop stop;
     private volatile CompletableFuture<Optional<String>> question;
@@ -207,7 +207,7 @@ final class Execution {
         };
         ExecutionResult result;
         synchronized (this) {
-            result = new ExecutionResult(status, executionCount, outputs, Optional.ofNullable(error), elapsed(), note);
+            result = new ExecutionResult(status, executionCount, outputs.outputs(), Optional.ofNullable(error), elapsed(), note);
         }
         deliver(result);
     }

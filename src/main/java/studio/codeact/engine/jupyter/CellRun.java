@@ -36,7 +36,7 @@ final class CellRun {
 
     private final OutputListener listener;
     private final long submitted = System.nanoTime();
-    private final List<Output> outputs = new ArrayList<>();
+    private final studio.codeact.engine.OutputBound outputs = new studio.codeact.engine.OutputBound();
     private String msgId;
     private StdinHandler stdin = StdinHandler.REFUSE;
     private Output.Error error;
@@ -137,6 +137,6 @@ final class CellRun {
         timers.forEach(timer -> timer.cancel(false));
         int count = request.silent() ? 0 : executionCount;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - submitted);
-        future.complete(new ExecutionResult(status, count, outputs, Optional.ofNullable(error), elapsed, note));
+        future.complete(new ExecutionResult(status, count, outputs.outputs(), Optional.ofNullable(error), elapsed, note));
     }
 }

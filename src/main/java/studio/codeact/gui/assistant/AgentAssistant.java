@@ -49,6 +49,8 @@ public final class AgentAssistant {
                         java.nio.file.Path folder = context.workingFolder().get();
                         SessionInfo info = new SessionInfo(form.provider().wire(), form.model(), form.engine().id(), "", "",
                                 folder.toString(), form.turnLimit(), "", java.util.List.of());
+                        // Held for the app's life: a session left running with a free lock belongs to a dead process.
+                        studio.codeact.session.SessionLock.holdForProcess(folder, "CodeAct Studio");
                         return SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));
                     },
                     context.chat(), context.notebook(), context.ui(), agentThread, context.askFirst(), context.approvals());

@@ -17,7 +17,8 @@ public sealed interface OutputItem {
     final class StreamText implements OutputItem {
         private final Output.StreamName stream;
         private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
-        private final StringBuilder buffer = new StringBuilder();
+        /** Head and tail within the output limit, however much the cell prints (see {@link studio.codeact.engine.OutputBound}). */
+        private final studio.codeact.engine.OutputBound buffer = new studio.codeact.engine.OutputBound();
 
         public StreamText(Output.StreamName stream) {
             this.stream = stream;
@@ -36,8 +37,8 @@ public sealed interface OutputItem {
         }
 
         void append(String chunk) {
-            buffer.append(chunk);
-            text.set(buffer.toString());
+            buffer.add(new Output.Stream(stream, chunk));
+            text.set(((Output.Stream) buffer.outputs().getLast()).text());
         }
     }
 

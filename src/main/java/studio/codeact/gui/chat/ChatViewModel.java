@@ -60,7 +60,17 @@ public final class ChatViewModel {
     private CellViewModel runningCell;
     private final ChangeListener<Duration> elapsedListener = (obs, old, now) -> updateActivity();
 
+    private final java.util.function.LongSupplier clock;
+    /** When the model was asked and has not written yet (nanos of {@link #clock}), else 0. */
+    private long waitingSince;
+
     public ChatViewModel() {
+        this(System::nanoTime);
+    }
+
+    /** With a clock in nanoseconds (tests). */
+    public ChatViewModel(java.util.function.LongSupplier clock) {
+        this.clock = clock;
         canSend = Bindings.createBooleanBinding(() -> !input.get().isBlank() && modelConfigured.get(), input, modelConfigured);
     }
 
@@ -199,9 +209,11 @@ public final class ChatViewModel {
             items.add(reply);
         }
         reply.append(text);
+        waitingSince = 0;
         if (state.get() != State.THINKING) {
             setState(State.THINKING);
         }
+        updateActivity();
     }
 
     /** The model's message is complete; {@code finalText} replaces what streamed (null keeps it). */
@@ -305,14 +317,27 @@ public final class ChatViewModel {
     }
 
     private void setState(State next) {
+        if (next == State.THINKING && state.get() != State.THINKING && (reply == null || !reply.streamingProperty().get())) {
+            waitingSince = Math.max(1, clock.getAsLong());
+        } else if (next != State.THINKING) {
+            waitingSince = 0;
+        }
         state.set(next);
         updateActivity();
+    }
+
+    /** UI thread, a few times a second: keeps "waiting for the model… N s" current. */
+    public void tick() {
+        if (waitingSince != 0 && state.get() == State.THINKING) {
+            updateActivity();
+        }
     }
 
     private void updateActivity() {
         activity.set(switch (state.get()) {
             case IDLE -> "";
-            case THINKING -> "thinking…";
+            case THINKING -> waitingSince == 0 || clock.getAsLong() - waitingSince < 1_000_000_000L ? "thinking…"
+                    : String.format(Locale.ROOT, "waiting for the model… %d s", (clock.getAsLong() - waitingSince) / 1_000_000_000L);
             case WAITING -> "waiting for your approval";
             case RUNNING -> rerunLabel != null ? rerunLabel + (runningCell == null ? "" : String.format(Locale.ROOT, " \u2014 %.1f s",
                     runningCell.elapsedProperty().get().toMillis() / 1000.0))

@@ -119,7 +119,10 @@ public final class Studio implements WindowActions {
                 datasets.resume();
             }
         });
-        ticker = new Ticker(100, ui, notebook::tick);
+        ticker = new Ticker(100, ui, () -> {
+            notebook.tick();
+            chat.tick();
+        });
         demoPlayer = new DemoPlayer(chat, notebook, ui);
         demoPlayer.onDataset((variable, file) -> engine.current().ifPresent(python -> python.variables().thenAccept(found -> found.stream()
                 .filter(v -> v.name().equals(variable) && v.isTable()).findFirst()
@@ -162,6 +165,21 @@ public final class Studio implements WindowActions {
                     checkPython();
                 }));
         files().refresh();
+    }
+
+    /**
+     * Closes the sessions a dead process left running under {@code root} (marks them crashed,
+     * writes their exports, see {@link studio.codeact.session.SessionRecovery}) on a worker, then
+     * offers to reopen the newest. Completes with the folders recovered.
+     */
+    public CompletableFuture<List<Path>> recoverCrashedSessions(Path root) {
+        return CompletableFuture.supplyAsync(() -> CrashedSessions.recover(root), config.workers())
+                .thenApply(recovered -> {
+                    if (!recovered.isEmpty()) {
+                        UiExecutor.fx().execute(() -> CrashedSessions.offerReopen(stage, recovered.getFirst(), recovered.size(), this::openSession));
+                    }
+                    return recovered.stream().map(CrashedSessions.Recovered::folder).toList();
+                });
     }
 
     /** The doctor's check of the interpreter in the settings; what it finds missing shows in the window with the fix. */

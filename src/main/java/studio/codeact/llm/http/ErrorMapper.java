@@ -20,14 +20,21 @@ import java.time.Duration;
  */
 public final class ErrorMapper {
 
-    private static final String SETTINGS = "Settings → Model";
-
     private final ProviderConfig config;
     private final String server;
+    /** Where the base URL and model can be changed ("Settings → Model", or the flags and settings file). */
+    private final String settingsHint;
+    /** Where the key came from (or where one goes). */
+    private final String keyHint;
+    /** Where the time limits can be raised. */
+    private final String limitsHint;
 
     public ErrorMapper(ProviderConfig config) {
         this.config = config;
         this.server = config.baseUrl();
+        this.settingsHint = config.origin().settings();
+        this.keyHint = config.origin().key();
+        this.limitsHint = config.origin().timeouts();
     }
 
     /** What a retry decision needs to know about a failed status. */
@@ -46,18 +53,18 @@ public final class ErrorMapper {
         String after = retries == 0 ? "" : ", still after " + retries + (retries == 1 ? " retry" : " retries");
         return switch (status) {
             case 401 -> new LlmException.Authentication(config.hasApiKey()
-                    ? "the API key was rejected by " + server + " " + detail + "; check the key in " + SETTINGS
+                    ? "the API key was rejected by " + server + " " + detail + "; check the key in " + keyHint
                     : server + " asks for an API key and none is set " + detail + "; set "
-                      + config.provider().apiKeyVariable() + " or enter a key in " + SETTINGS);
+                      + config.provider().apiKeyVariable() + " or enter a key in " + keyHint);
             case 403 -> new LlmException.Authentication(server + " refused access with this API key " + detail
-                    + "; check the key and what it may use in " + SETTINGS);
+                    + "; check the key (from " + keyHint + ") and what it may use");
             case 404 -> new LlmException.ModelNotFound(model == null
-                    ? server + " has no model list " + detail + "; check the base URL in " + SETTINGS
+                    ? server + " has no model list " + detail + "; check the base URL in " + settingsHint
                     : "model '" + model + "' was not found on " + server + " " + detail
-                      + "; pick another model or check the base URL in " + SETTINGS);
+                      + "; pick another model or check the base URL in " + settingsHint);
             case 408 -> new LlmException.Timeout(server + " timed out the request " + detail + after + "; try again", null);
             case 429 -> new LlmException.RateLimited(isQuota(said)
-                    ? server + " says the account's quota is used up " + detail + "; check billing and limits, or use another key in " + SETTINGS
+                    ? server + " says the account's quota is used up " + detail + "; check billing and limits, or use another key (this one came from " + keyHint + ")"
                     : server + " is limiting how fast requests may come " + detail + after
                       + "; wait a minute and try again, or check the plan's rate limits");
             default -> status >= 500
@@ -82,8 +89,8 @@ public final class ErrorMapper {
         return switch (type) {
             case "rate_limit_error", "rate_limit_exceeded" -> new LlmException.RateLimited(message + "; wait a minute and try again");
             case "authentication_error", "permission_error", "invalid_api_key" ->
-                    new LlmException.Authentication(message + "; check the key in " + SETTINGS);
-            case "not_found_error", "model_not_found" -> new LlmException.ModelNotFound(message + "; pick another model in " + SETTINGS);
+                    new LlmException.Authentication(message + "; check the key in " + keyHint);
+            case "not_found_error", "model_not_found" -> new LlmException.ModelNotFound(message + "; pick another model in " + settingsHint);
             case "invalid_request_error" -> new LlmException.BadRequest(message, redact(said.message()));
             default -> new LlmException.ServerError(message + "; the partial answer was discarded, try again", 0);
         };
@@ -98,19 +105,19 @@ public final class ErrorMapper {
         }
         if (e instanceof UnknownHostException) {
             return new LlmException.Timeout("could not find the host of " + server + " (" + reason
-                    + "); check the base URL in " + SETTINGS + " and the network", e);
+                    + "); check the base URL in " + settingsHint + " and the network", e);
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new LlmException.Timeout("could not connect to " + server + " (" + reason
-                    + "); is the server running? check the base URL in " + SETTINGS, e);
+                    + "); is the server running? check the base URL in " + settingsHint, e);
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return new LlmException.Timeout("connecting to " + server + " took longer than "
-                    + seconds(config.timeouts().connect()) + "; check the base URL and the network, or raise the connect timeout in " + SETTINGS, e);
+                    + seconds(config.timeouts().connect()) + "; check the base URL and the network, or raise the connect timeout in " + limitsHint, e);
         }
         if (e instanceof SSLException) {
             return new LlmException.Timeout("could not make a secure connection to " + server + " (" + reason
-                    + "); check http:// or https:// in the base URL in " + SETTINGS, e);
+                    + "); check http:// or https:// in the base URL in " + settingsHint, e);
         }
         return new LlmException.Timeout("the request to " + server + " failed (" + reason + "); check the network and try again", e);
     }
@@ -119,9 +126,9 @@ public final class ErrorMapper {
     public LlmException timeout(Watchdog.Stage stage) {
         return switch (stage) {
             case FIRST_TOKEN -> new LlmException.Timeout(server + " sent no answer within " + seconds(config.timeouts().firstToken())
-                    + " (the time-to-first-token limit); the model may be loading or busy; try again or raise the limit in " + SETTINGS, null);
+                    + " (the time-to-first-token limit); the model may be loading or busy; try again or raise the limit in " + limitsHint, null);
             case IDLE -> new LlmException.Timeout(server + " stopped sending for " + seconds(config.timeouts().idle())
-                    + " mid-answer (the idle limit); the partial answer was discarded; try again or raise the limit in " + SETTINGS, null);
+                    + " mid-answer (the idle limit); the partial answer was discarded; try again or raise the limit in " + limitsHint, null);
         };
     }
 
@@ -138,7 +145,7 @@ public final class ErrorMapper {
     /** A body or event that is not what the API promises. */
     public LlmException malformed(String what, String sample, Throwable cause) {
         String shown = sample == null || sample.isBlank() ? "" : ": \"" + redact(ServerMessage.oneLine(sample)) + "\"";
-        return new LlmException.MalformedResponse(server + " " + what + shown + "; check the base URL and provider in " + SETTINGS, cause);
+        return new LlmException.MalformedResponse(server + " " + what + shown + "; check the base URL and provider in " + settingsHint, cause);
     }
 
     /** {@code text} with the API key masked. */

@@ -1,5 +1,6 @@
 package studio.codeact.llm.settings;
 
+import studio.codeact.llm.ConfigOrigin;
 import studio.codeact.llm.Provider;
 import studio.codeact.llm.ProviderConfig;
 import studio.codeact.llm.RetryPolicy;
@@ -65,12 +66,27 @@ public final class ModelSettingsLoader {
                         + " named by --api-key-env is not set");
             }
         }
+        String where = "the settings file " + file.path();
+        String key;
+        if (flags.apiKey() != null && !flags.apiKey().isBlank()) {
+            key = "the --api-key flag";
+        } else if (keyFromNamedVariable != null) {
+            key = "the environment variable " + flags.apiKeyEnv() + " (named by --api-key-env)";
+        } else if (variable(provider.apiKeyVariable()) != null) {
+            key = "the environment variable " + provider.apiKeyVariable();
+        } else if (endpoint.apiKey() != null && !endpoint.apiKey().isBlank()) {
+            key = where;
+        } else {
+            key = "the environment variable " + provider.apiKeyVariable() + " (or --api-key-env VAR, or " + where + ")";
+        }
+        ConfigOrigin origin = new ConfigOrigin(key, "--base-url and --model (or " + where + ")", "--timeout (or " + where + ")");
         return new ProviderConfig(provider,
                 first(flags.baseUrl(), variable(provider.baseUrlVariable()), endpoint.baseUrl()),
                 first(flags.apiKey(), keyFromNamedVariable, variable(provider.apiKeyVariable()), endpoint.apiKey()),
                 first(flags.model(), endpoint.model()),
                 saved.timeouts(),
-                RetryPolicy.DEFAULT.withMaxRetries(saved.maxRetries()));
+                RetryPolicy.DEFAULT.withMaxRetries(saved.maxRetries()),
+                origin);
     }
 
     private Provider inferred() {

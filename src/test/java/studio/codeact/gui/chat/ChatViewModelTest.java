@@ -120,4 +120,30 @@ class ChatViewModelTest {
     void anActionCardPreviewShowsTheFirstLines() {
         assertThat(ActionCard.preview("a = 1\nb = 2\nc = 3\nd = 4\ne = 5")).isEqualTo("a = 1\nb = 2\nc = 3\n… 2 more lines");
     }
+
+    @Test
+    void aSilentModelShowsTheWaitWithItsElapsedTimeAndCanBeStopped() {
+        AtomicLong now = new AtomicLong(1_000);
+        ChatViewModel waiting = new ChatViewModel(now::get);
+        List<String> questions = new ArrayList<>();
+        AtomicInteger stopped = new AtomicInteger();
+        waiting.connect(questions::add, stopped::incrementAndGet);
+        waiting.modelConfiguredProperty().set(true);
+        waiting.inputProperty().set("Anyone there?");
+        waiting.send();
+
+        now.addAndGet(12_300_000_000L);
+        waiting.tick();
+        assertThat(waiting.activityProperty().get()).isEqualTo("waiting for the model… 12 s");
+        now.addAndGet(18_000_000_000L);
+        waiting.tick();
+        assertThat(waiting.activityProperty().get()).isEqualTo("waiting for the model… 30 s");
+        waiting.stop();
+        assertThat(stopped.get()).isEqualTo(1);
+
+        waiting.assistantDelta("Here");
+        now.addAndGet(5_000_000_000L);
+        waiting.tick();
+        assertThat(waiting.activityProperty().get()).isEqualTo("thinking…");
+    }
 }

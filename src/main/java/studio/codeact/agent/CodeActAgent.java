@@ -52,6 +52,7 @@ public final class CodeActAgent {
     private final ModelCaller caller;
     private final EngineRecovery recovery;
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final SentContext context;
     private final ReentrantLock busy = new ReentrantLock();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -67,6 +68,8 @@ public final class CodeActAgent {
     private String pythonVersion = "";
     private String workingFolder = "";
     private boolean prepared;
+    /** Data loaded after the conversation began, told with the next question (the system prompt stays as sent). */
+    private String dataNote = "";
     /** Told to the model with the next question after a resume (what ran again), then cleared. */
     private String resumeNote = "";
     private volatile boolean rerunning;
@@ -83,6 +86,7 @@ public final class CodeActAgent {
         this.cells = new CellRunner(engine, store, pump, this::emit, config.storedStreamChars(), cancelled::get);
         this.caller = new ModelCaller(model, pump, this::emit, cancelled::get);
         this.recovery = new EngineRecovery(engine, cells, this::emit);
+        this.context = new SentContext(config.contextBudget());
     }
 
     /** Where events go (see {@link AgentListener} for the thread). */
@@ -143,6 +147,9 @@ public final class CodeActAgent {
                 String notes = run.result().streamText(Output.StreamName.STDERR).strip();
                 List<Dataset> added = DatasetLoader.describe(engine, plan, config.privacy() == Privacy.SCHEMA_ONLY ? 0 : config.sampleRows());
                 loaded = loaded.add(plan.code(), notes, added);
+                if (!exchanges.isEmpty()) {
+                    dataNote = SystemPrompt.addedData(added, config.privacy(), notes);
+                }
                 for (Dataset dataset : added) {
                     dataset.warnings().forEach(warning -> emit(new AgentEvent.Notice(warning)));
                 }
@@ -153,7 +160,9 @@ public final class CodeActAgent {
             List<DatasetEntry> entries = loaded.datasets().stream().map(d -> new DatasetEntry(d.variable(), d.path(), d.format(), d.rows(),
                     d.columns().size(), d.warnings())).toList();
             store.update(s -> s.withInfo(s.info().withDatasets(entries).withPythonVersion(pythonVersion), Instant.now()));
-            rebuildPrompt();
+            if (exchanges.isEmpty()) {
+                rebuildPrompt();
+            }
             store.flush();
             prepared = true;
             return loaded.datasets();
@@ -195,8 +204,10 @@ public final class CodeActAgent {
                     loadDatasets(List.of());
                 }
                 store.update(s -> s.withStatus(SessionStatus.RUNNING, "", Instant.now()).withEntry(new Entry.Question(Instant.now(), question)));
-                exchanges.add(new Exchange.Question(resumeNote.isEmpty() ? question : resumeNote + "\n\n" + question));
+                String notes = String.join("\n\n", java.util.stream.Stream.of(resumeNote, dataNote).filter(n -> !n.isEmpty()).toList());
+                exchanges.add(new Exchange.Question(notes.isEmpty() ? question : notes + "\n\n" + question));
                 resumeNote = "";
+                dataNote = "";
                 end = converse();
             } catch (LlmException e) {
                 end = cancelled.get() ? new AgentEvent.Cancelled() : new AgentEvent.Failed(e.getMessage());
@@ -311,8 +322,10 @@ public final class CodeActAgent {
                 return new AgentEvent.Cancelled();
             }
             exchanges.add(reply.exchange());
+            clock.usage = reply.usage();
             int replyTurn = turn;
-            store.update(s -> s.withEntry(new Entry.Reply(Instant.now(), replyTurn, reply.exchange().asTaggedText(), reply.exchange().prose())));
+            store.update(s -> s.withEntry(new Entry.Reply(Instant.now(), replyTurn, reply.exchange().asTaggedText(), reply.exchange().prose(),
+                    reply.usage())));
             emit(new AgentEvent.AssistantReplied(turn, reply.exchange().asTaggedText(), reply.exchange().actions().size()));
             if (!reply.exchange().hasActions()) {
                 emit(new AgentEvent.TurnFinished(turn, clock.stats()));
@@ -354,7 +367,7 @@ public final class CodeActAgent {
 
     private ModelReply requestReply(int turn, TurnClock clock) {
         while (true) {
-            List<Exchange> fitted = ContextBudget.fit(exchanges, systemPrompt.length(), config.contextBudget());
+            List<Exchange> fitted = context.fit(exchanges, systemPrompt.length());
             Conversation.Rendered rendered = Conversation.render(systemPrompt, fitted, mode, foldSystem, config.vision());
             ChatRequest request = new ChatRequest(config.model(), rendered.messages(), config.temperature(), config.maxTokens(),
                     mode == ActionMode.TAGS ? List.of(ActionParser.CLOSE) : List.of(),

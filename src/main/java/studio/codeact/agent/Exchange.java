@@ -28,6 +28,10 @@ sealed interface Exchange {
      * @param viaTools whether the actions came as tool calls (each {@link Action} then has its call)
      */
     record Reply(String text, String prose, List<Action> actions, boolean viaTools) implements Exchange {
+
+        /** What ends prose that was clipped. */
+        static final String CLIPPED = " [\u2026]";
+
         public Reply {
             actions = List.copyOf(actions);
         }
@@ -53,10 +57,10 @@ sealed interface Exchange {
 
         /** The same reply with its prose cut to {@code limit} characters; the code is kept whole. */
         public Reply withProseClipped(int limit) {
-            if (prose.length() <= limit) {
+            if (prose.length() <= limit || prose.length() <= limit + CLIPPED.length() && prose.endsWith(CLIPPED)) {
                 return this;
             }
-            String clipped = prose.substring(0, limit).stripTrailing() + " [\u2026]";
+            String clipped = prose.substring(0, limit).stripTrailing() + CLIPPED;
             if (viaTools) {
                 return new Reply(clipped, clipped, actions, true);
             }

@@ -108,6 +108,16 @@ public final class SystemPrompt {
         return names.isEmpty() ? "the standard library (no data-science packages were detected)" : String.join(", ", names);
     }
 
+    /**
+     * Datasets loaded after the conversation began, described as the system prompt would: they are
+     * told in the next question rather than by rewriting the system prompt, so that the start of
+     * every request stays byte for byte what it was and the provider's prompt cache keeps working.
+     */
+    public static String addedData(List<Dataset> added, Privacy privacy, String loadNotes) {
+        return "[New data was loaded since the start of the conversation]\n"
+                + datasets(new Facts("", Map.of(), added, loadNotes, "", ActionMode.TAGS, 0, privacy, false));
+    }
+
     private static String datasets(Facts facts) {
         if (facts.datasets().isEmpty()) {
             return "## Data\nNo dataset was loaded. If the question needs data, create it in code or say what is missing.";

@@ -1,5 +1,7 @@
 package studio.codeact.agent;
 
+import studio.codeact.session.TokenUsage;
+
 /** Where the time of one turn goes; used on the agent's thread only. */
 final class TurnClock {
 
@@ -8,8 +10,9 @@ final class TurnClock {
     long codeNanos;
     long approvalNanos;
     int charsSent;
+    TokenUsage usage = TokenUsage.NONE;
 
     TurnStats stats() {
-        return new TurnStats(System.nanoTime() - started, modelNanos, codeNanos, approvalNanos, charsSent);
+        return new TurnStats(System.nanoTime() - started, modelNanos, codeNanos, approvalNanos, charsSent, usage);
     }
 }

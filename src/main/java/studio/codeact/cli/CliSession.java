@@ -5,6 +5,7 @@ import studio.codeact.agent.AgentEvent;
 import studio.codeact.agent.AgentListener;
 import studio.codeact.agent.CodeActAgent;
 import studio.codeact.agent.DatasetLoader;
+import studio.codeact.agent.UsageText;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
@@ -12,6 +13,9 @@ import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
 import studio.codeact.llm.ChatModels;
 import studio.codeact.llm.ProviderConfig;
+import studio.codeact.llm.settings.ModelPrice;
+import studio.codeact.llm.settings.PriceTable;
+import studio.codeact.llm.settings.SettingsFile;
 import studio.codeact.session.PrivateFiles;
 import studio.codeact.session.Session;
 import studio.codeact.session.SessionException;
@@ -19,6 +23,7 @@ import studio.codeact.session.SessionFolders;
 import studio.codeact.session.SessionInfo;
 import studio.codeact.session.SessionResume;
 import studio.codeact.session.SessionStore;
+import studio.codeact.session.TokenUsage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One session as the command line runs it ({@code ask} one question, {@code chat} many): its
@@ -50,8 +56,11 @@ final class CliSession implements AutoCloseable {
     private final PythonEngine python;
     private final CodeActAgent agent;
     private final PrintWriter err;
+    /** The session's usage when it was opened: a resumed session's earlier runs are not this run's. */
+    private final TokenUsage before;
 
     private CliSession(Checked checked, Path folder, SessionStore store, PythonEngine python, CodeActAgent agent, PrintWriter err) {
+        this.before = store.current().usage();
         this.checked = checked;
         this.folder = folder;
         this.store = store;
@@ -187,9 +196,13 @@ final class CliSession implements AutoCloseable {
         };
     }
 
-    /** Writes the exports, stops the engine and says where the session was saved. */
+    /** Writes the exports, stops the engine and says what the run's model calls used and where the session was saved. */
     @Override
     public void close() {
+        TokenUsage total = store.current().usage();
+        Optional<ModelPrice> price = prices().forModel(checked.connection().model());
+        err.println("codeact: " + UsageText.line(total.minus(before), price)
+                + (before.isEmpty() ? "" : "; the whole session: " + UsageText.brief(total, price)));
         try {
             store.exportAll();
         } catch (SessionException e) {
@@ -200,5 +213,14 @@ final class CliSession implements AutoCloseable {
         }
         err.println("codeact: session saved in " + folder);
         err.flush();
+    }
+
+    /** The price table of the settings file; none when it cannot be read (the run already read the file for the model). */
+    private PriceTable prices() {
+        try {
+            return PriceTable.read((checked.options().settings == null ? SettingsFile.standard() : new SettingsFile(checked.options().settings)).read());
+        } catch (RuntimeException unreadable) {
+            return PriceTable.EMPTY;
+        }
     }
 }

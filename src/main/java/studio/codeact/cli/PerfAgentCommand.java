@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  * observation, recording the session — with the model's and Python's time taken out, and the
  * characters sent to the model, which must level off under the context budget. Run twice: with
  * the session written to disk (each change fsynced by the session writer) and in memory, after
- * one unreported warm-up session.
+ * one unreported warm-up session. Then {@code --cache-turns} turns of the same session go over the
+ * OpenAI wire to a scripted server on loopback, which keeps each request body: how much of each
+ * request starts with the previous one byte for byte is what automatic prompt caching can reuse.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = "Measure the agent's own overhead per turn and the characters sent per turn over a scripted session; prints one JSON object.")
@@ -51,6 +53,8 @@ public final class PerfAgentCommand implements Callable<Integer> {
 
     /** Target for the agent's own time per turn. */
     static final double TARGET_OVERHEAD_MS = 5.0;
+    /** Target for the share of each request that repeats the previous one, from turn 2 until old turns are shortened. */
+    static final double TARGET_PREFIX_REUSED = 0.9;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,13 +71,17 @@ public final class PerfAgentCommand implements Callable<Integer> {
     @Option(names = "--output-lines", defaultValue = "150", description = "Lines each scripted action prints (default: ${DEFAULT-VALUE}).")
     int outputLines;
 
+    @Option(names = "--cache-turns", defaultValue = "10",
+            description = "Turns of the session sent over the OpenAI wire to measure how much of each request repeats the previous one (default: ${DEFAULT-VALUE}).")
+    int cacheTurns;
+
     @Option(names = "--python", paramLabel = "PATH", description = "Python interpreter (default: $CODEACT_PYTHON, then /usr/bin/python3).")
     String python;
 
     @Override
     public Integer call() throws IOException {
-        if (turns < 2) {
-            throw new IllegalArgumentException("--turns must be at least 2 (actions, then an answer)");
+        if (turns < 2 || cacheTurns < 2) {
+            throw new IllegalArgumentException("--turns and --cache-turns must be at least 2 (actions, then an answer)");
         }
         EngineKind kind = EngineKind.parse(engine);
         Path scratch = Files.createTempDirectory("codeact-perf-agent-");
@@ -102,6 +110,7 @@ public final class PerfAgentCommand implements Callable<Integer> {
             figures.put("levels_off_under_budget", max <= contextBudget);
             double median = (double) summary(onDisk).get("median");
             figures.put("overhead_under_target", median < TARGET_OVERHEAD_MS);
+            figures.put("prompt_cache", promptCache(python));
         } finally {
             delete(scratch);
         }
@@ -109,14 +118,67 @@ public final class PerfAgentCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private List<TurnStats> session(PythonEngine python, SessionStore store) {
-        ScriptedChatModel model = new ScriptedChatModel();
-        for (int turn = 1; turn < turns; turn++) {
-            model.thenText("Step " + turn + ": printing the next block of rows.\n<execute>\nrows_" + turn + " = [f'row {i:04d} of step "
+    private List<String> script(int count) {
+        List<String> replies = new ArrayList<>();
+        for (int turn = 1; turn < count; turn++) {
+            replies.add("Step " + turn + ": printing the next block of rows.\n<execute>\nrows_" + turn + " = [f'row {i:04d} of step "
                     + turn + ": ' + 'x' * 12 for i in range(" + outputLines + ")]\nprint('\\n'.join(rows_" + turn + "))\n</execute>");
         }
-        model.thenText("<solution>All " + (turns - 1) + " steps ran.</solution>");
-        AgentConfig config = AgentConfig.defaults("scripted", "scripted").withActionMode(ActionMode.TAGS).withMaxTurns(turns)
+        replies.add("<solution>All " + (count - 1) + " steps ran.</solution>");
+        return replies;
+    }
+
+    private List<TurnStats> session(PythonEngine python, SessionStore store) {
+        ScriptedChatModel model = new ScriptedChatModel();
+        script(turns).forEach(model::thenText);
+        return play(model, python, store, turns);
+    }
+
+    /**
+     * The scripted session over the OpenAI wire (the real client, a scripted server on loopback):
+     * per turn, the request's size and how much of the previous request it starts with, byte for
+     * byte — what a provider's automatic prompt cache can reuse.
+     */
+    private Map<String, Object> promptCache(PythonEngine python) throws IOException {
+        List<String> bodies;
+        List<TurnStats> stats;
+        try (PromptPrefixProbe probe = new PromptPrefixProbe(script(cacheTurns))) {
+            stats = play(probe.model(), python, SessionStore.inMemory(start()), cacheTurns);
+            bodies = probe.bodies();
+        }
+        List<Integer> sizes = bodies.stream().map(String::length).toList();
+        List<Double> reused = new ArrayList<>();
+        List<Double> share = new ArrayList<>();
+        Integer firstShortened = null;
+        double worstBefore = 1.0;
+        for (int n = 1; n < bodies.size(); n++) {
+            int shared = PromptPrefixProbe.sharedPrefix(bodies.get(n - 1), bodies.get(n));
+            double fraction = round((double) shared / bodies.get(n - 1).length());
+            reused.add(fraction);
+            share.add(round((double) shared / bodies.get(n).length()));
+            if (firstShortened == null && sizes.get(n) < sizes.get(n - 1)) {
+                firstShortened = n + 1;
+            }
+            if (firstShortened == null) {
+                worstBefore = Math.min(worstBefore, fraction);
+            }
+        }
+        Map<String, Object> cache = new LinkedHashMap<>();
+        cache.put("turns", bodies.size());
+        cache.put("wire", "openai");
+        cache.put("request_bytes_per_turn", sizes);
+        cache.put("chars_sent_per_turn", stats.stream().map(TurnStats::charsSent).toList());
+        cache.put("prefix_reused_from_turn_2", reused);
+        cache.put("prefix_share_of_request_from_turn_2", share);
+        cache.put("first_turn_shortened_by_budget", firstShortened);
+        cache.put("min_prefix_reused_before_shortening", round(worstBefore));
+        cache.put("target_prefix_reused", TARGET_PREFIX_REUSED);
+        cache.put("prefix_reused_meets_target", worstBefore >= TARGET_PREFIX_REUSED);
+        return cache;
+    }
+
+    private List<TurnStats> play(studio.codeact.llm.ChatModel model, PythonEngine python, SessionStore store, int count) {
+        AgentConfig config = AgentConfig.defaults("scripted", "scripted").withActionMode(ActionMode.TAGS).withMaxTurns(count)
                 .withBudgets(ObservationFormatter.DEFAULT_BUDGET, contextBudget);
         CodeActAgent agent = new CodeActAgent(model, python, store, config);
         List<TurnStats> stats = new ArrayList<>();

@@ -22,11 +22,18 @@ public sealed interface Entry {
      * @param turn  the turn (1-based, counted per question)
      * @param text  the reply in CodeAct form: its prose with each action in {@code <execute>} tags
      * @param prose the reply without its actions (what a notebook shows as a markdown cell)
+     * @param usage the tokens the model call that wrote it used ({@link TokenUsage#NONE} in sessions recorded before usage was)
      */
-    record Reply(Instant at, int turn, String text, String prose) implements Entry {
+    record Reply(Instant at, int turn, String text, String prose, TokenUsage usage) implements Entry {
         public Reply {
             Objects.requireNonNull(text);
             prose = prose == null ? "" : prose;
+            usage = usage == null ? TokenUsage.NONE : usage;
+        }
+
+        /** A reply whose usage is not known. */
+        public Reply(Instant at, int turn, String text, String prose) {
+            this(at, turn, text, prose, TokenUsage.NONE);
         }
     }
 

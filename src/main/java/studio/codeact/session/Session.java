@@ -94,6 +94,42 @@ public record Session(String id, Instant created, Instant updated, SessionInfo i
         return Optional.empty();
     }
 
+    /** Tokens used over the whole session (every question, every run). */
+    public TokenUsage usage() {
+        TokenUsage total = TokenUsage.NONE;
+        for (Entry entry : entries) {
+            if (entry instanceof Entry.Reply reply) {
+                total = total.plus(reply.usage());
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Tokens used per question, in the order they were asked: the replies after a question up to the
+     * next one. Replies before the first question (none are written today) count toward the first.
+     */
+    public List<TokenUsage> usageByQuestion() {
+        List<TokenUsage> sums = new ArrayList<>();
+        TokenUsage current = TokenUsage.NONE;
+        boolean asked = false;
+        for (Entry entry : entries) {
+            if (entry instanceof Entry.Question) {
+                if (asked) {
+                    sums.add(current);
+                    current = TokenUsage.NONE;
+                }
+                asked = true;
+            } else if (entry instanceof Entry.Reply reply) {
+                current = current.plus(reply.usage());
+            }
+        }
+        if (asked || !current.isEmpty()) {
+            sums.add(current);
+        }
+        return sums;
+    }
+
     /**
      * True when a cell's code failed and a later action ran cleanly: the model repaired its own
      * mistake, which is what makes a trajectory valuable training data (CodeActInstruct).

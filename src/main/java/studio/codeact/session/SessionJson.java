@@ -61,6 +61,7 @@ public final class SessionJson {
         root.put("failure", session.failure());
         root.put("self_repair", session.containsSelfRepair());
         root.set("info", info(session.info()));
+        root.set("usage", usage(session.usage()));
         ArrayNode entries = root.putArray("entries");
         for (Entry entry : session.entries()) {
             entries.add(entry(entry));
@@ -104,6 +105,9 @@ public final class SessionJson {
                 node.put("turn", reply.turn());
                 node.put("text", reply.text());
                 node.put("prose", reply.prose());
+                if (!reply.usage().isEmpty()) {
+                    node.set("usage", usage(reply.usage()));
+                }
             }
             case Entry.CodeCell code -> {
                 node.put("type", "cell");
@@ -135,6 +139,28 @@ public final class SessionJson {
         }
         node.put("at", entry.at().toString());
         return node;
+    }
+
+    /** Token counts; {@code usage} at the top of the file is the session's sum, written for readers and not read back. */
+    private static ObjectNode usage(TokenUsage usage) {
+        ObjectNode node = NODES.objectNode();
+        node.put("calls", usage.calls());
+        node.put("input_tokens", usage.input());
+        node.put("output_tokens", usage.output());
+        node.put("cached_input_tokens", usage.cachedInput());
+        node.put("cache_write_tokens", usage.cacheWrite());
+        if (usage.unreported() > 0) {
+            node.put("unreported_calls", usage.unreported());
+        }
+        return node;
+    }
+
+    private static TokenUsage readUsage(JsonNode node) {
+        if (!node.isObject()) {
+            return TokenUsage.NONE;
+        }
+        return new TokenUsage(node.path("calls").asInt(1), node.path("input_tokens").asLong(), node.path("output_tokens").asLong(),
+                node.path("cached_input_tokens").asLong(), node.path("cache_write_tokens").asLong(), node.path("unreported_calls").asInt());
     }
 
     private static ObjectNode cell(Cell cell) {
@@ -203,7 +229,8 @@ public final class SessionJson {
         String type = node.path("type").asText();
         return switch (type) {
             case "question" -> new Entry.Question(at, node.path("text").asText());
-            case "reply" -> new Entry.Reply(at, node.path("turn").asInt(), node.path("text").asText(), node.path("prose").asText());
+            case "reply" -> new Entry.Reply(at, node.path("turn").asInt(), node.path("text").asText(), node.path("prose").asText(),
+                    readUsage(node.path("usage")));
             case "cell" -> new Entry.CodeCell(at, readCell(node.path("cell"), figures));
             case "observation" -> new Entry.Observation(at, node.path("turn").asInt(), node.path("text").asText());
             case "answer" -> new Entry.Answer(at, node.path("text").asText());

@@ -12,6 +12,7 @@ import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.ChatRequest;
 import studio.codeact.llm.LlmException;
 import studio.codeact.llm.ToolCall;
+import studio.codeact.llm.Usage;
 import studio.codeact.llm.scripted.ScriptedChatModel;
 import studio.codeact.llm.scripted.ScriptedReply;
 import studio.codeact.session.CellStatus;
@@ -19,6 +20,7 @@ import studio.codeact.session.Session;
 import studio.codeact.session.SessionInfo;
 import studio.codeact.session.SessionStatus;
 import studio.codeact.session.SessionStore;
+import studio.codeact.session.TokenUsage;
 import studio.codeact.testing.LastingFolder;
 
 import java.nio.file.Files;
@@ -361,6 +363,46 @@ class CodeActAgentTest {
         assertThat(agent.datasets()).extracting(Dataset::variable).containsExactly("sales", "stores");
         String system = ((ChatMessage.System) model.requests().getFirst().messages().getFirst()).text();
         assertThat(system).contains("`sales` from " + first).contains("`stores` from " + second);
+    }
+
+    @Test
+    void dataLoadedAfterTheFirstQuestionIsToldWithTheNextAndEarlierRequestsStayAsSent() throws Exception {
+        Path first = Files.writeString(folder.resolve("sales.csv"), "region,revenue\nnorth,10.5\n");
+        Path second = Files.writeString(folder.resolve("stores.csv"), "store,region\nS1,north\n");
+        ScriptedChatModel model = ScriptedChatModel.replying("One table.", "Two tables.");
+        CodeActAgent agent = agent(model, tags());
+
+        agent.loadDatasets(List.of(first));
+        agent.ask("What is loaded?");
+        agent.loadDatasets(List.of(second));
+        agent.ask("And now?");
+
+        List<ChatMessage> before = model.requests().get(0).messages();
+        List<ChatMessage> after = model.requests().get(1).messages();
+        assertThat(after.subList(0, before.size())).as("the second request starts with the first").isEqualTo(before);
+        assertThat(((ChatMessage.System) after.getFirst()).text()).doesNotContain("stores");
+        assertThat(userText(model.requests().get(1))).contains("`stores` from " + second).contains("S1").endsWith("And now?");
+        assertThat(agent.datasets()).extracting(Dataset::variable).containsExactly("sales", "stores");
+    }
+
+    @Test
+    void eachTurnReportsAndRecordsTheTokensOfItsModelCall() {
+        ScriptedChatModel model = new ScriptedChatModel()
+                .then(ScriptedReply.text("<execute>\nprint(1)\n</execute>").withUsage(new Usage(900, 40, 0, -1)))
+                .then(ScriptedReply.text("It printed 1.").withUsage(new Usage(1_000, 5, 896, -1)));
+        List<TokenUsage> turns = new ArrayList<>();
+        CodeActAgent agent = agent(model, tags());
+        agent.setListener(event -> {
+            if (event instanceof AgentEvent.TurnFinished finished) {
+                turns.add(finished.stats().usage());
+            }
+        });
+
+        agent.ask("Print one.");
+
+        assertThat(turns).containsExactly(TokenUsage.ofCall(900, 40, 0, -1), TokenUsage.ofCall(1_000, 5, 896, -1));
+        assertThat(store.current().usage()).isEqualTo(new TokenUsage(2, 1_900, 45, 896, 0, 0));
+        assertThat(store.current().usageByQuestion()).containsExactly(store.current().usage());
     }
 
     @Test

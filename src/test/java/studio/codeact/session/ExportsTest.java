@@ -15,18 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExportsTest {
 
-    private final java.util.List<SessionStore> stores = new java.util.ArrayList<>();
-
-    /** Closes every store a test opened (its background writer thread with it). */
-    @org.junit.jupiter.api.AfterEach
-    void closeStores() {
-        stores.forEach(SessionStore::close);
-    }
-
-    private SessionStore opened(SessionStore store) {
-        stores.add(store);
-        return store;
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final OpenStores stores = new OpenStores();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +25,7 @@ class ExportsTest {
 
     private Session exported() {
         byte[] png = SessionSamples.png(4, 3);
-        SessionStore store = opened(SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info())));
         String figure = store.saveFigure(png);
         store.update(ignored -> SessionSamples.repaired(figure, png));
         store.exportAll();
@@ -105,7 +95,7 @@ class ExportsTest {
 
     @Test
     void notebookOfAnEmptySessionIsValidToo() {
-        SessionStore store = opened(SessionStore.create(folder, Session.start("empty", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("empty", SessionSamples.T0, SessionSamples.info())));
         store.exportAll();
 
         PythonCheck.Result validation = PythonCheck.validateNotebook(folder.resolve(Exports.NOTEBOOK_FILE));

@@ -19,18 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionStoreTest {
 
-    private final java.util.List<SessionStore> stores = new java.util.ArrayList<>();
-
-    /** Closes every store a test opened (its background writer thread with it). */
-    @org.junit.jupiter.api.AfterEach
-    void closeStores() {
-        stores.forEach(SessionStore::close);
-    }
-
-    private SessionStore opened(SessionStore store) {
-        stores.add(store);
-        return store;
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final OpenStores stores = new OpenStores();
 
     @TempDir
     Path folder;
@@ -38,7 +28,7 @@ class SessionStoreTest {
     @Test
     void sessionJsonRoundTripsEveryEntryAndOutput() {
         byte[] png = SessionSamples.png(4, 3);
-        SessionStore store = opened(SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info())));
         String figure = store.saveFigure(png);
         Session written = store.update(ignored -> SessionSamples.repaired(figure, png));
         store.flush();
@@ -68,7 +58,7 @@ class SessionStoreTest {
     @Test
     void sessionJsonDoesNotInlineFigures() throws Exception {
         byte[] png = SessionSamples.png(40, 30);
-        SessionStore store = opened(SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("s-1", SessionSamples.T0, SessionSamples.info())));
         String figure = store.saveFigure(png);
         store.update(ignored -> SessionSamples.repaired(figure, png));
         store.flush();
@@ -79,7 +69,7 @@ class SessionStoreTest {
 
     @Test
     void everyUpdateLeavesACompleteReadableFileAndNoTemporaryFile() throws Exception {
-        SessionStore store = opened(SessionStore.create(folder, Session.start("s-2", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("s-2", SessionSamples.T0, SessionSamples.info())));
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -112,7 +102,7 @@ class SessionStoreTest {
 
     @Test
     void reopeningContinuesFigureNumbering() {
-        SessionStore store = opened(SessionStore.create(folder, Session.start("s-3", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("s-3", SessionSamples.T0, SessionSamples.info())));
         store.saveFigure(SessionSamples.png(2, 2));
         store.saveFigure(SessionSamples.png(2, 2));
 
@@ -124,7 +114,7 @@ class SessionStoreTest {
 
     @Test
     void aCellUpdatedInPlaceKeepsItsPlaceInTheTimeline() {
-        SessionStore store = opened(SessionStore.create(folder, Session.start("s-4", SessionSamples.T0, SessionSamples.info())));
+        SessionStore store = stores.track(SessionStore.create(folder, Session.start("s-4", SessionSamples.T0, SessionSamples.info())));
         Cell pending = Cell.pending(1, CellKind.ACTION, 1, "print(1)");
         store.update(s -> s.withEntry(new Entry.CodeCell(SessionSamples.T0, pending)));
         store.update(s -> s.withEntry(new Entry.Notice(SessionSamples.T0, "later")));

@@ -40,6 +40,8 @@ public final class OpenAiWireServer implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> rawRequests = new CopyOnWriteArrayList<>();
+    private boolean promptCache;
     private int failFrom = Integer.MAX_VALUE;
     private int failStatus;
 
@@ -81,6 +83,22 @@ public final class OpenAiWireServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reports usage like a server with automatic prompt caching: {@code prompt_tokens} is the body's
+     * length in characters over four, and {@code prompt_tokens_details.cached_tokens} the length of
+     * the prefix it shares with the previous request, over four. (Without this, every reply reports
+     * 10 prompt and 5 completion tokens and nothing cached.)
+     */
+    public synchronized OpenAiWireServer cachingPrompts() {
+        promptCache = true;
+        return this;
+    }
+
+    /** The chat request bodies received, byte for byte (as UTF-8 text), in order. */
+    public List<String> rawRequests() {
+        return List.copyOf(rawRequests);
+    }
+
     /** The chat request bodies received, in order. */
     public List<JsonNode> requests() {
         return List.copyOf(requests);
@@ -114,12 +132,15 @@ public final class OpenAiWireServer implements AutoCloseable {
             return new MockResponse.Builder().code(404).body("{\"error\": {\"message\": \"no such endpoint\"}}").build();
         }
         JsonNode body;
+        String raw = request.getBody() == null ? "{}" : request.getBody().utf8();
         try {
-            body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
+            body = JSON.readTree(raw);
         } catch (IOException e) {
             return new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"body is not JSON\"}}").build();
         }
+        String previous = rawRequests.isEmpty() ? "" : rawRequests.getLast();
         requests.add(body);
+        rawRequests.add(raw);
         if (requests.size() >= failFrom) {
             return new MockResponse.Builder().code(failStatus).addHeader("Content-Type", "application/json")
                     .body("{\"error\": {\"message\": \"scripted server failure\", \"type\": \"server_error\"}}").build();
@@ -130,10 +151,28 @@ public final class OpenAiWireServer implements AutoCloseable {
                     .body("{\"error\": {\"message\": \"the test script has no reply for request " + requests.size() + "\"}}").build();
         }
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(events(reply, body)).build();
+                .body(events(reply, body, promptCache ? usage(raw, previous) : usage(10, 5, -1))).build();
     }
 
-    private static String events(Reply reply, JsonNode request) {
+    private static ObjectNode usage(String raw, String previous) {
+        int shared = 0;
+        int most = Math.min(raw.length(), previous.length());
+        while (shared < most && raw.charAt(shared) == previous.charAt(shared)) {
+            shared++;
+        }
+        return usage(raw.length() / 4, 5, shared / 4);
+    }
+
+    private static ObjectNode usage(int prompt, int completion, int cached) {
+        ObjectNode usage = NODES.objectNode().put("prompt_tokens", prompt).put("completion_tokens", completion)
+                .put("total_tokens", prompt + completion);
+        if (cached >= 0) {
+            usage.putObject("prompt_tokens_details").put("cached_tokens", cached);
+        }
+        return usage;
+    }
+
+    private static String events(Reply reply, JsonNode request, ObjectNode counts) {
         StringBuilder sse = new StringBuilder();
         String model = request.path("model").asText("scripted");
         sse.append(chunk(model, delta(d -> d.put("role", "assistant").put("content", "")), null));
@@ -177,7 +216,7 @@ public final class OpenAiWireServer implements AutoCloseable {
         ObjectNode usage = NODES.objectNode();
         usage.put("id", "chatcmpl-scripted").put("object", "chat.completion.chunk").put("model", model);
         usage.putArray("choices");
-        usage.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+        usage.set("usage", counts);
         sse.append("data: ").append(usage).append("\n\n");
         sse.append("data: [DONE]\n\n");
         return sse.toString();

@@ -1,6 +1,5 @@
 package studio.codeact.engine.jupyter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.PythonSupport;
@@ -29,7 +28,7 @@ final class HelperCalls {
 
     /** Code run silently after every (re)start: the support module on sys.path, then its setup. */
     String setupCode() {
-        String folder = quote(PythonSupport.folder().toString());
+        String folder = studio.codeact.engine.PythonLiteral.string(PythonSupport.folder().toString());
         // binds no names in the user's namespace
         return "(__import__('sys').path.insert(0, " + folder + ") if " + folder + " not in __import__('sys').path else None)\n"
                 + SUPPORT + ".setup(" + SHELL + ")\n";
@@ -40,8 +39,8 @@ final class HelperCalls {
     }
 
     String tableExpression(TableQuery query) {
-        return SUPPORT + ".JsonText(" + SUPPORT + ".table_page(" + quote(query.variable()) + ", " + query.offset() + ", "
-                + query.limit() + ", " + (query.sortColumn() == null ? "None" : quote(query.sortColumn())) + ", "
+        return SUPPORT + ".JsonText(" + SUPPORT + ".table_page(" + studio.codeact.engine.PythonLiteral.string(query.variable()) + ", " + query.offset() + ", "
+                + query.limit() + ", " + (query.sortColumn() == null ? "None" : studio.codeact.engine.PythonLiteral.string(query.sortColumn())) + ", "
                 + (query.ascending() ? "True" : "False") + ", " + SHELL + ".user_ns))";
     }
 
@@ -110,14 +109,5 @@ final class HelperCalls {
                 yield new TableColumn.Texts(name, dtype, out);
             }
         };
-    }
-
-    /** A Python string literal (JSON's string syntax is valid Python). */
-    private String quote(String text) {
-        try {
-            return Json.mapper().writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -38,7 +38,7 @@ public final class AgentAssistant {
                 thread.setDaemon(true);
                 return thread;
             });
-            return new AssistantBridge(
+            AssistantBridge bridge = new AssistantBridge(
                     store -> {
                         SettingsForm form = context.settings().get();
                         PythonEngine engine = context.engine().get().join();
@@ -52,6 +52,8 @@ public final class AgentAssistant {
                         return SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));
                     },
                     context.chat(), context.notebook(), context.ui(), agentThread, context.askFirst(), context.approvals());
+            bridge.setPrices(() -> context.settings().get().price());
+            return bridge;
         };
     }
 

@@ -54,6 +54,7 @@ public final class AssistantBridge implements Assistant {
     private CodeActAgent agent;
     private studio.codeact.session.SessionStore store;
     private final Supplier<studio.codeact.session.SessionStore> stores;
+    private volatile Supplier<java.util.Optional<studio.codeact.llm.settings.ModelPrice>> prices = java.util.Optional::empty;
 
     /**
      * @param agents      makes the agent for a session on first use (called on the agent thread; may block to start the engine)
@@ -74,6 +75,11 @@ public final class AssistantBridge implements Assistant {
         this.agentThread = agentThread;
         this.askFirst = askFirst;
         this.approvals = approvals;
+    }
+
+    /** Where the price of the model in use comes from (asked on the agent thread at the end of each turn). */
+    public void setPrices(Supplier<java.util.Optional<studio.codeact.llm.settings.ModelPrice>> modelPrice) {
+        prices = modelPrice == null ? java.util.Optional::empty : modelPrice;
     }
 
     /** Asks a question (a follow-up waits for the current one). Call on the UI thread. */
@@ -245,6 +251,30 @@ public final class AssistantBridge implements Assistant {
     /** Called on the agent thread; everything visible happens on the UI thread. */
     private void onEvent(AgentEvent event) {
         ui.execute(() -> apply(event));
+        if (event instanceof AgentEvent.TurnFinished || event instanceof AgentEvent.Terminal) {
+            usage(event instanceof AgentEvent.Terminal);
+        }
+    }
+
+    /** Reads the session's usage from the record (agent thread) and shows it: the running total, and after a question its own sum. */
+    private void usage(boolean questionEnded) {
+        studio.codeact.session.SessionStore current = currentStore();
+        if (current == null) {
+            return;
+        }
+        studio.codeact.session.Session session = current.current();
+        java.util.Optional<studio.codeact.llm.settings.ModelPrice> price = prices.get();
+        // A server that reports no counts gets no usage line rather than a "no counts" line under every answer.
+        String total = session.usage().reported() ? studio.codeact.agent.UsageText.brief(session.usage(), price) : "";
+        studio.codeact.session.TokenUsage asked = questionEnded && !session.usageByQuestion().isEmpty()
+                ? session.usageByQuestion().getLast() : studio.codeact.session.TokenUsage.NONE;
+        String answer = asked.reported() ? studio.codeact.agent.UsageText.brief(asked, price) : "";
+        ui.execute(() -> {
+            chat.sessionUsage(total.isEmpty() ? "" : "Session: " + total);
+            if (!answer.isEmpty()) {
+                chat.answerUsage(answer);
+            }
+        });
     }
 
     private void apply(AgentEvent event) {

@@ -51,8 +51,9 @@ public sealed interface ChatItem {
     /** A code action the assistant ran, linked to its cell. */
     record Action(CellViewModel cell) implements ChatItem { }
 
-    /** Something the user should know: a failure, a turn limit, a load error. */
+    /** Something the user should know: a failure, a turn limit, a load error, what an answer cost. */
     record Notice(Level level, String text) implements ChatItem { }
 
-    enum Level { INFO, WARNING, ERROR }
+    /** {@code USAGE} is the quiet line under an answer with its tokens and estimated cost. */
+    enum Level { INFO, WARNING, ERROR, USAGE }
 }

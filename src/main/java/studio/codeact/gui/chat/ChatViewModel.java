@@ -47,6 +47,7 @@ public final class ChatViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final BooleanProperty modelConfigured = new SimpleBooleanProperty(this, "modelConfigured", false);
+    private final ReadOnlyStringWrapper sessionUsage = new ReadOnlyStringWrapper(this, "sessionUsage", "");
     private final ReadOnlyStringWrapper continueOffer = new ReadOnlyStringWrapper(this, "continueOffer", "");
     private Runnable onContinue = () -> { };
     private String rerunLabel;
@@ -91,6 +92,11 @@ public final class ChatViewModel {
     /** One line on what is going on, empty when idle. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** The tokens (and estimated cost) of the session so far, for the status bar; empty before the first model call. */
+    public ReadOnlyStringProperty sessionUsageProperty() {
+        return sessionUsage.getReadOnlyProperty();
     }
 
     /** What the empty chat says: drop a file, or — once data is loaded — ask about it. */
@@ -253,12 +259,25 @@ public final class ChatViewModel {
         setState(State.IDLE);
     }
 
+    /** The session's running total of tokens changed (after each model turn). */
+    public void sessionUsage(String text) {
+        sessionUsage.set(text == null ? "" : text);
+    }
+
+    /** What the question just ended cost, shown under its answer. */
+    public void answerUsage(String text) {
+        if (text != null && !text.isBlank()) {
+            items.add(new ChatItem.Notice(ChatItem.Level.USAGE, text));
+        }
+    }
+
     public void notice(ChatItem.Level level, String message) {
         items.add(new ChatItem.Notice(level, message));
     }
 
     public void clear() {
         items.clear();
+        sessionUsage.set("");
         emptyHint.set(EMPTY_HINT);
         continueOffer.set("");
         onContinue = () -> { };

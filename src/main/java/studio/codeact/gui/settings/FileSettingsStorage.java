@@ -8,6 +8,7 @@ import studio.codeact.llm.ModelInfo;
 import studio.codeact.llm.Provider;
 import studio.codeact.llm.ProviderConfig;
 import studio.codeact.llm.settings.ModelSettings;
+import studio.codeact.llm.settings.PriceTable;
 import studio.codeact.llm.settings.SettingsFile;
 
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  * the engine and assistant settings beside them:
  * <pre>{@code
  * "engine": "embedded", "kernelSpec": "",
- * "agent": {"maxTurns": 10, "cellTimeoutSeconds": 60, "privacy": "sample_rows"}
+ * "agent": {"maxTurns": 10, "cellTimeoutSeconds": 60, "privacy": "sample_rows"},
+ * "prices": {"gpt-4o-mini": {"input": 0.15, "cached_input": 0.075, "output": 0.6, "cache_write": 0.15}}
  * }</pre>
  * Theme and font size live with the window's state, not here.
  */
@@ -49,13 +51,19 @@ public final class FileSettingsStorage implements SettingsStorage {
         return new SettingsForm(choice, endpoint.baseUrl(), endpoint.model() == null ? "" : endpoint.model(),
                 endpoint.apiKey(), engine, root.path("python").asText(""), root.path("kernelSpec").asText(""),
                 agent.path("maxTurns").asInt(DEFAULT_TURNS), agent.path("cellTimeoutSeconds").asInt(DEFAULT_CELL_TIMEOUT),
-                "schema_only".equals(agent.path("privacy").asText()), false, 13);
+                "schema_only".equals(agent.path("privacy").asText()), false, 13, PriceTable.read(root).toText());
     }
 
     @Override
     public void save(SettingsForm form) {
         Provider provider = Provider.of(form.provider().wire());
+        PriceTable prices = PriceTable.parse(form.prices());
         file.update(root -> {
+            if (prices.prices().isEmpty()) {
+                root.remove(PriceTable.KEY);
+            } else {
+                prices.writeTo(root);
+            }
             ModelSettings.fromJson(root).withProvider(provider)
                     .withEndpoint(provider, new ModelSettings.Endpoint(form.baseUrl(), form.apiKey(), form.model()))
                     .writeTo(root);

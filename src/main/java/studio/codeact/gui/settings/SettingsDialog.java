@@ -147,6 +147,16 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         schema.selectedProperty().bindBidirectional(model.schemaOnlyProperty());
         field("Privacy", schema);
 
+        section("Costs");
+        javafx.scene.control.TextArea prices = new javafx.scene.control.TextArea();
+        prices.setPromptText("gpt-4o-mini 0.15 0.075 0.6");
+        prices.setPrefRowCount(3);
+        prices.getStyleClass().add("price-table");
+        prices.textProperty().bindBidirectional(model.pricesProperty());
+        field("Prices", prices);
+        hint("One model a line: MODEL INPUT CACHED_INPUT OUTPUT [CACHE_WRITE], dollars per million tokens.");
+        hint("Leave empty for local servers; with a price, answers show an estimated cost.");
+
         section("Appearance");
         CheckBox dark = new CheckBox("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());

@@ -17,10 +17,17 @@ import studio.codeact.engine.EngineKind;
  * @param schemaOnly         send the model only column names and types, never sample rows
  * @param dark               dark theme
  * @param fontSize           text size in pixels
+ * @param prices             the price table as text, one model a line ({@link studio.codeact.llm.settings.PriceTable}); empty by default
  */
 public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
                            String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
-                           boolean dark, int fontSize) {
+                           boolean dark, int fontSize, String prices) {
+
+    /** A form with an empty price table. */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, "");
+    }
 
     public SettingsForm {
         provider = provider == null ? ProviderChoice.OPENAI : provider;
@@ -32,6 +39,16 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         kernelSpec = kernelSpec == null ? "" : kernelSpec.strip();
         turnLimit = turnLimit <= 0 ? 10 : turnLimit;
         cellTimeoutSeconds = Math.max(0, cellTimeoutSeconds);
+        prices = prices == null ? "" : prices.strip();
+    }
+
+    /** The price of the model in use, when the table names it. */
+    public java.util.Optional<studio.codeact.llm.settings.ModelPrice> price() {
+        try {
+            return studio.codeact.llm.settings.PriceTable.parse(prices).forModel(model);
+        } catch (IllegalArgumentException badTable) {
+            return java.util.Optional.empty();
+        }
     }
 
     public static SettingsForm defaults() {
@@ -44,11 +61,13 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
     }
 
     public SettingsForm withEngine(EngineKind kind) {
-        return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize);
+        return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize,
+                prices);
     }
 
     public SettingsForm withAppearance(boolean isDark, int size) {
-        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size);
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size,
+                prices);
     }
 
     /** Never shows the key. */

@@ -48,6 +48,7 @@ public final class SettingsViewModel {
     private final BooleanProperty schemaOnly = new SimpleBooleanProperty(this, "schemaOnly", false);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
     private final IntegerProperty fontSize = new SimpleIntegerProperty(this, "fontSize", 13);
+    private final StringProperty prices = new SimpleStringProperty(this, "prices", "");
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper modelsMessage = new ReadOnlyStringWrapper(this, "modelsMessage", "");
@@ -87,6 +88,8 @@ public final class SettingsViewModel {
     public BooleanProperty schemaOnlyProperty() { return schemaOnly; }
     public BooleanProperty darkProperty() { return dark; }
     public IntegerProperty fontSizeProperty() { return fontSize; }
+    /** The price table as text: {@code MODEL INPUT CACHED_INPUT OUTPUT [CACHE_WRITE]}, dollars per million tokens. */
+    public StringProperty pricesProperty() { return prices; }
 
     /** The server's models, after {@link #refreshModels()}. */
     public ObservableList<String> models() {
@@ -126,12 +129,13 @@ public final class SettingsViewModel {
         schemaOnly.set(form.schemaOnly());
         dark.set(form.dark());
         fontSize.set(form.fontSize());
+        prices.set(form.prices());
     }
 
     /** The fields as a form. */
     public SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), apiKey.get(), engine.get(), python.get(),
-                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get());
+                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get());
     }
 
     /** Asks the server which models it offers. */

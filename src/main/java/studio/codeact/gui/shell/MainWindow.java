@@ -270,7 +270,12 @@ public final class MainWindow extends BorderPane {
         Label folder = new Label();
         folder.textProperty().bind(Bindings.createStringBinding(() -> model.files().folderProperty().get() == null ? ""
                 : "Working folder: " + model.files().folderProperty().get(), model.files().folderProperty()));
-        HBox bar = new HBox(activity, notice, spacer, folder);
+        Label usage = new Label();
+        usage.getStyleClass().add("session-usage");
+        usage.textProperty().bind(model.chat().sessionUsageProperty());
+        usage.visibleProperty().bind(model.chat().sessionUsageProperty().isNotEmpty());
+        usage.managedProperty().bind(usage.visibleProperty());
+        HBox bar = new HBox(activity, notice, spacer, usage, folder);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

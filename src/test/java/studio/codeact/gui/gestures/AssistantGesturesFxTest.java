@@ -47,6 +47,7 @@ class AssistantGesturesFxTest {
     static final Path ROOT = GestureFolders.create();
 
     private Path folder;
+    private String prices = "";
 
     private final MockWebServer server = new MockWebServer();
     private Stage stage;
@@ -72,7 +73,7 @@ class AssistantGesturesFxTest {
         server.start(InetAddress.getLoopbackAddress(), 0);
         SettingsFile settings = new SettingsFile(folder.resolve("settings.json"));
         new FileSettingsStorage(settings).save(new SettingsForm(ProviderChoice.CUSTOM, server.url("/v1").toString(), "local-model", "",
-                null, "", "", 6, 60, false, false, 13));
+                null, "", "", 6, 60, false, false, 13, prices));
         Path work = Files.createDirectories(folder.resolve("session"));
         robot.interact(() -> {
             studio = new Studio(stage, new Studio.Config(EngineFactory::create, new UiStateStore(folder.resolve("window.json")),
@@ -126,6 +127,31 @@ class AssistantGesturesFxTest {
         String said = new String(check.getInputStream().readAllBytes());
         assertThat(check.waitFor()).as(said).isZero();
         assertThat(said.strip()).isEqualTo("valid");
+    }
+
+    @Test
+    void eachAnswerShowsWhatItCostAndTheStatusBarTheSessionsTotal(FxRobot robot) throws Exception {
+        prices = "local-model 2.0 0.5 8.0";
+        server.enqueue(OpenAiStream.reply("Let me count.\n<execute>\nprint(len('tokens'))\n", 3_000, 40, 0));
+        server.enqueue(OpenAiStream.reply("It has **6** letters.", 3_200, 12, 2_944));
+        server.enqueue(OpenAiStream.reply("Yes, six.", 3_300, 4, 3_200));
+        open(robot, false);
+
+        ask(robot, "How many letters has 'tokens'?");
+        waitUntilIdle();
+
+        List<ChatItem> chat = studio.model().chat().items();
+        assertThat(chat.getLast()).isEqualTo(new ChatItem.Notice(ChatItem.Level.USAGE,
+                "6,200 tokens in (2,944 cached), 52 out \u00b7 \u2248 $0.0084"));
+        Label total = robot.lookup(".session-usage").queryAs(Label.class);
+        assertThat(total.getText()).isEqualTo("Session: 6,200 tokens in (2,944 cached), 52 out \u00b7 \u2248 $0.0084");
+
+        ask(robot, "Sure?");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.model().chat().items().getLast() instanceof ChatItem.Notice n
+                && n.level() == ChatItem.Level.USAGE && n.text().startsWith("3,300"));
+        waitUntilIdle();
+        assertThat(total.getText()).startsWith("Session: 9,500 tokens in (6,144 cached), 56 out");
+        robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/assistant-usage.png")));
     }
 
     @Test

@@ -13,6 +13,19 @@ final class OpenAiStream {
     }
 
     static MockResponse reply(String text) {
+        return reply(text, null);
+    }
+
+    /** A reply whose last chunk reports usage: prompt, completion and cached prompt tokens. */
+    static MockResponse reply(String text, int prompt, int completion, int cached) {
+        ObjectNode usage = chunk();
+        usage.putArray("choices");
+        usage.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion).put("total_tokens", prompt + completion)
+                .putObject("prompt_tokens_details").put("cached_tokens", cached);
+        return reply(text, usage);
+    }
+
+    private static MockResponse reply(String text, ObjectNode usage) {
         StringBuilder body = new StringBuilder();
         body.append(event(delta(null, true)));
         for (int at = 0; at < text.length(); at += 12) {
@@ -22,7 +35,11 @@ final class OpenAiStream {
         ObjectNode choice = last.putArray("choices").addObject();
         choice.put("index", 0).putObject("delta");
         choice.put("finish_reason", "stop");
-        body.append(event(last)).append("data: [DONE]\n\n");
+        body.append(event(last));
+        if (usage != null) {
+            body.append(event(usage));
+        }
+        body.append("data: [DONE]\n\n");
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(body.toString()).build();
     }
 

@@ -1,11 +1,13 @@
 package studio.codeact.llm.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import studio.codeact.llm.ChatMessage;
 import studio.codeact.llm.ChatModel;
 import studio.codeact.llm.ChatModelContractTest;
 import studio.codeact.llm.ChatRequest;
+import studio.codeact.llm.ChatResponse;
 import studio.codeact.llm.LlmException;
 import studio.codeact.llm.ModelInfo;
 import studio.codeact.llm.ProviderConfig;
@@ -49,7 +51,8 @@ class AnthropicChatModelTest extends ChatModelContractTest {
         model().stream(request, new RecordingHandler()).response().get(5, TimeUnit.SECONDS);
 
         JsonNode body = body(take());
-        assertThat(body.path("system").asText()).isEqualTo("You analyse data.\n\nAnswer in French.");
+        assertThat(body.path("system")).hasSize(1);
+        assertThat(body.path("system").get(0).path("text").asText()).isEqualTo("You analyse data.\n\nAnswer in French.");
         assertThat(body.path("messages")).hasSize(1);
     }
 
@@ -156,7 +159,70 @@ class AnthropicChatModelTest extends ChatModelContractTest {
                 + "\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
                 + "\"usage\":{\"input_tokens\":10,\"cache_creation_input_tokens\":100,\"cache_read_input_tokens\":1000,\"output_tokens\":3}}"));
 
-        assertThat(model().chat(ask("Hi")).usage()).isEqualTo(new studio.codeact.llm.Usage(1110, 3));
+        assertThat(model().chat(ask("Hi")).usage()).isEqualTo(new studio.codeact.llm.Usage(1110, 3, 1000, 100));
+    }
+
+    @Test
+    void streamedUsageKeepsTheCacheCountsOfMessageStart() throws Exception {
+        ObjectNode start = JSON.createObjectNode().put("type", "message_start");
+        ObjectNode message = start.putObject("message").put("id", "msg_1").put("type", "message").put("role", "assistant")
+                .put("model", "claude-x");
+        message.putArray("content");
+        message.putObject("usage").put("input_tokens", 12).put("cache_creation_input_tokens", 0)
+                .put("cache_read_input_tokens", 2048).put("output_tokens", 1);
+        ObjectNode delta = JSON.createObjectNode().put("type", "message_delta");
+        delta.putObject("delta").put("stop_reason", "end_turn");
+        delta.putObject("usage").put("output_tokens", 9);
+        server.enqueue(sse(AnthropicWire.event("message_start", start) + AnthropicWire.event("message_delta", delta)
+                + AnthropicWire.event("message_stop", JSON.createObjectNode().put("type", "message_stop"))));
+
+        ChatResponse response = model().stream(ask("Hi"), new RecordingHandler()).response().get(5, TimeUnit.SECONDS);
+
+        assertThat(response.usage()).isEqualTo(new studio.codeact.llm.Usage(2060, 9, 2048, 0));
+    }
+
+    @Test
+    void theSystemPromptAndTheGrowingConversationCarryCacheBreakpoints() throws Exception {
+        server.enqueue(sse(wire.stream(ProviderWire.Reply.text("ok"))));
+        ChatRequest request = ChatRequest.of("claude-x", List.of(new ChatMessage.System("You analyse data."),
+                ChatMessage.User.text("What is in df?"),
+                ChatMessage.Assistant.text("<execute>\ndf.head()\n</execute>"),
+                ChatMessage.User.text("Observation:\n   a  b\n0  1  2"),
+                ChatMessage.Assistant.text("<execute>\ndf.describe()\n</execute>"),
+                ChatMessage.User.text("Observation:\ncount 3")));
+
+        model().stream(request, new RecordingHandler()).response().get(5, TimeUnit.SECONDS);
+
+        JsonNode body = body(take());
+        assertThat(body.path("system").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+        JsonNode messages = body.path("messages");
+        List<Integer> marked = new java.util.ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode blocks = messages.get(i).path("content");
+            for (int b = 0; b < blocks.size(); b++) {
+                if (blocks.get(b).has("cache_control")) {
+                    assertThat(b).as("the breakpoint ends its message").isEqualTo(blocks.size() - 1);
+                    marked.add(i);
+                }
+            }
+        }
+        // The message that ended the previous request (read from the cache now) and the last one (cached for the next turn).
+        assertThat(marked).containsExactly(2, 4);
+        assertThat(body.toString().split("\"cache_control\"", -1).length - 1)
+                .isLessThanOrEqualTo(studio.codeact.llm.anthropic.internal.RequestMapper.MAX_CACHE_BREAKPOINTS);
+    }
+
+    @Test
+    void aFirstQuestionGetsBreakpointsOnTheSystemPromptAndItself() throws Exception {
+        server.enqueue(sse(wire.stream(ProviderWire.Reply.text("ok"))));
+
+        model().stream(ChatRequest.of("claude-x", List.of(new ChatMessage.System("You analyse data."), ChatMessage.User.text("Hi"))),
+                new RecordingHandler()).response().get(5, TimeUnit.SECONDS);
+
+        JsonNode body = body(take());
+        assertThat(body.path("system").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+        assertThat(body.path("messages").get(0).path("content").get(0).path("cache_control").path("type").asText()).isEqualTo("ephemeral");
+        assertThat(body.toString().split("\"cache_control\"", -1).length - 1).isEqualTo(2);
     }
 
     private static JsonNode json(String text) {

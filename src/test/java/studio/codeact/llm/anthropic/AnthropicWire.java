@@ -205,7 +205,13 @@ final class AnthropicWire implements ProviderWire {
         for (JsonNode message : body.path("messages")) {
             assertThat(message.path("role").asText()).isIn("user", "assistant");
         }
-        return body.path("system").asText();
+        JsonNode system = body.path("system");
+        if (system.isTextual()) {
+            return system.asText();
+        }
+        StringBuilder text = new StringBuilder();
+        system.forEach(block -> text.append(block.path("text").asText()));
+        return text.toString();
     }
 
     @Override

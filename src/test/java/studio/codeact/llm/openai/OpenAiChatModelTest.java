@@ -13,6 +13,7 @@ import studio.codeact.llm.RecordingHandler;
 import studio.codeact.llm.ScriptedBody;
 import studio.codeact.llm.Timeouts;
 import studio.codeact.llm.ToolCall;
+import studio.codeact.llm.Usage;
 
 import java.util.List;
 
@@ -122,6 +123,31 @@ class OpenAiChatModelTest extends ChatModelContractTest {
         model(config).stream(ask("Think"), handler);
 
         assertThat(handler.awaitResponse().text()).isEqualTo("42");
+    }
+
+    @Test
+    void cachedPromptTokensAreReadFromTheUsageChunk() {
+        ObjectNode text = OpenAiWire.chunk("gpt-4o-mini");
+        OpenAiWire.choice(text).put("finish_reason", "stop").putObject("delta").put("content", "ok");
+        ObjectNode usage = OpenAiWire.chunk("gpt-4o-mini");
+        usage.putArray("choices");
+        usage.putObject("usage").put("prompt_tokens", 2300).put("completion_tokens", 40)
+                .putObject("prompt_tokens_details").put("cached_tokens", 2048);
+        server.enqueue(sse(OpenAiWire.data(text) + OpenAiWire.data(usage) + "data: [DONE]\n\n"));
+        RecordingHandler handler = new RecordingHandler();
+
+        model().stream(ask("Hi"), handler);
+
+        assertThat(handler.awaitResponse().usage()).isEqualTo(new Usage(2300, 40, 2048, -1));
+    }
+
+    @Test
+    void deepSeekCacheHitsCountAsCachedPromptTokens() {
+        server.enqueue(json(200, "{\"id\":\"c1\",\"model\":\"deepseek-chat\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":900,"
+                + "\"completion_tokens\":5,\"prompt_cache_hit_tokens\":640,\"prompt_cache_miss_tokens\":260}}"));
+
+        assertThat(model().chat(ask("Hi")).usage()).isEqualTo(new Usage(900, 5, 640, -1));
     }
 
     @Test

@@ -34,8 +34,7 @@ public final class EventDecoder implements StreamDecoder {
     private final Map<Integer, Integer> toolOfBlock = new HashMap<>();
     private String model;
     private String stopReason;
-    private int promptTokens = -1;
-    private int completionTokens = -1;
+    private Usage usage = Usage.UNKNOWN;
 
     public EventDecoder(ErrorMapper errors, String requestedModel) {
         this.errors = errors;
@@ -72,10 +71,7 @@ public final class EventDecoder implements StreamDecoder {
         }
         model = message.model();
         if (message.usage() != null) {
-            promptTokens = message.usage().promptTokens();
-            if (message.usage().outputTokens() != null) {
-                completionTokens = message.usage().outputTokens();
-            }
+            usage = message.usage().over(usage);
         }
     }
 
@@ -126,12 +122,8 @@ public final class EventDecoder implements StreamDecoder {
             stopReason = e.delta().stopReason();
         }
         if (e.usage() != null) {
-            if (e.usage().outputTokens() != null) {
-                completionTokens = e.usage().outputTokens();
-            }
-            if (e.usage().inputTokens() != null) {
-                promptTokens = e.usage().promptTokens();
-            }
+            // message_delta repeats the input counts only on newer API versions; keep message_start's otherwise.
+            usage = e.usage().over(usage);
         }
     }
 
@@ -142,7 +134,7 @@ public final class EventDecoder implements StreamDecoder {
         }
         List<ToolCall> calls = tools.build();
         return new ChatResponse(text.toString(), calls, StopReasons.map(stopReason),
-                new Usage(promptTokens, completionTokens), model != null ? model : requestedModel);
+                usage, model != null ? model : requestedModel);
     }
 
     @Override

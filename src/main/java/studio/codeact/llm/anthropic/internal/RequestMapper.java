@@ -17,8 +17,16 @@ import java.util.List;
  * {@code system} field; tool results become {@code tool_result} blocks of a user message;
  * consecutive messages of one role merge into one (tool results first), as the API expects;
  * empty text blocks, which the API refuses, are left out.
+ *
+ * <p>Prompt caching: the system prompt (and the tools before it) and the growing conversation get
+ * {@code cache_control} breakpoints, at most {@value #MAX_CACHE_BREAKPOINTS} as the API allows:
+ * one on the system prompt, one on the last message (what the next turn will read back), and one
+ * on the message that ended the previous request (what this turn reads back).
  */
 public final class RequestMapper {
+
+    /** The most {@code cache_control} breakpoints the Messages API accepts in one request. */
+    public static final int MAX_CACHE_BREAKPOINTS = 4;
 
     private final int defaultMaxTokens;
 
@@ -48,15 +56,33 @@ public final class RequestMapper {
                         add(messages, "user", List.of(MessagesRequest.Block.toolResult(result.toolCallId(), result.content())));
             }
         }
+        String systemText = String.join("\n\n", system);
         return new MessagesRequest(
                 request.model(),
                 request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens,
-                system.isEmpty() ? null : String.join("\n\n", system),
-                messages.stream().map(RequestMapper::toolResultsFirst).toList(),
+                systemText.isEmpty() ? null : List.of(MessagesRequest.Block.text(systemText).cached()),
+                withCacheBreakpoints(messages.stream().map(RequestMapper::toolResultsFirst).toList()),
                 request.temperature(),
                 request.stop().isEmpty() ? null : request.stop(),
                 stream ? Boolean.TRUE : null,
                 request.tools().isEmpty() ? null : request.tools().stream().map(RequestMapper::tool).toList());
+    }
+
+    /**
+     * Marks the last message, and the one that was last in the previous request (two messages
+     * before: the model's reply and the new user message came after it).
+     */
+    static List<MessagesRequest.Message> withCacheBreakpoints(List<MessagesRequest.Message> messages) {
+        List<MessagesRequest.Message> marked = new ArrayList<>(messages);
+        int last = marked.size() - 1;
+        if (last >= 0) {
+            marked.set(last, marked.get(last).withLastBlockCached());
+        }
+        int previous = last - 2;
+        if (previous >= 0 && marked.get(previous).role().equals("user")) {
+            marked.set(previous, marked.get(previous).withLastBlockCached());
+        }
+        return marked;
     }
 
     private static void add(List<MessagesRequest.Message> messages, String role, List<MessagesRequest.Block> blocks) {

@@ -44,8 +44,7 @@ public final class ResponseMapper {
                 calls.add(new ToolCall(block.id(), block.name(), block.input() == null ? "{}" : block.input().toString()));
             }
         }
-        Usage usage = message.usage() == null ? Usage.UNKNOWN : new Usage(message.usage().promptTokens(),
-                message.usage().outputTokens() == null ? -1 : message.usage().outputTokens());
+        Usage usage = message.usage() == null ? Usage.UNKNOWN : message.usage().toUsage();
         return new ChatResponse(text.toString(), calls, StopReasons.map(message.stopReason()), usage,
                 message.model() != null ? message.model() : requestedModel);
     }

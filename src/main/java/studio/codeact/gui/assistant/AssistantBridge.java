@@ -149,11 +149,7 @@ public final class AssistantBridge implements Assistant {
                 case "py" -> studio.codeact.session.ScriptExport.toScript(current.current());
                 default -> throw new IllegalArgumentException("unknown export format " + format);
             };
-            try {
-                return java.nio.file.Files.writeString(target, text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-            }
+            return studio.codeact.gui.report.ExportFile.write(target, text);
         }, agentThread);
     }
 

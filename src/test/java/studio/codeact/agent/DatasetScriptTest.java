@@ -26,6 +26,8 @@ class DatasetScriptTest {
 
     @BeforeAll
     static void makeFiles() throws Exception {
+        // helper calls go through codeact_support, which the engines put on the path; the driver scripts run from this folder
+        Files.copy(studio.codeact.engine.PythonSupport.folder().resolve("codeact_support.py"), folder.resolve("codeact_support.py"));
         Files.writeString(folder.resolve("sales.csv"), "region,revenue\nnorth,10.5\nsouth,20.25\n");
         Files.writeString(folder.resolve("european.csv"), "name;amount\nA;1,5\nB;2,5\n");
         Files.write(folder.resolve("legacy.csv"), "city,note\nZ\u00fcrich,caf\u00e9\n".getBytes(Charset.forName("windows-1252")));

@@ -106,7 +106,7 @@ def read_text_call(action, action_input):
         if isinstance(value, list):
             return action, _WholeList(value), {}
     args, kwargs = [], {}
-    for part in _split_top_level(action_input):
+    for part in split_top_level(action_input):
         keyword = re.fullmatch(r"\s*([A-Za-z_]\w*)\s*[=:]\s*(.*)", part, re.S)
         if keyword and not part.lstrip().startswith(("'", '"')):
             kwargs[keyword.group(1)] = _loose_value(keyword.group(2))
@@ -299,7 +299,7 @@ def _with_printed(printed, text):
     return truncate(printed) + "\n" + text if printed else text
 
 
-def _split_top_level(text):
+def split_top_level(text):
     """Splits on commas outside quotes and brackets."""
     parts, depth, quote, current = [], 0, None, []
     for char in text:

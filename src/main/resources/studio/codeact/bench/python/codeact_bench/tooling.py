@@ -7,6 +7,8 @@ text names other parameters; ``mismatch()`` says how they differ (``--check-suit
 import inspect
 import re
 
+from .calls import split_top_level
+
 
 class Tool:
     """A callable offered to the model under ``name``."""
@@ -155,29 +157,13 @@ def declared_parameters(text):
     else:
         return None
     found = []
-    for part in _top_level_split(inside):
+    for part in split_top_level(inside):
         name = re.split(r"[:=]", part, maxsplit=1)[0].strip()
         if name == "/":
             continue
         if name:
             found.append(name)
     return found
-
-
-def _top_level_split(text):
-    parts, depth, current = [], 0, []
-    for char in text:
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append("".join(current))
-    return [part for part in parts if part.strip()]
 
 
 def _signature(function):

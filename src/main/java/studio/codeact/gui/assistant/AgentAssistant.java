@@ -49,6 +49,12 @@ public final class AgentAssistant {
                         java.nio.file.Path folder = context.workingFolder().get();
                         SessionInfo info = new SessionInfo(form.provider().wire(), form.model(), form.engine().id(), "", "",
                                 folder.toString(), form.turnLimit(), "", java.util.List.of());
+                        // The folder is made on first use (nothing to keep before); the lock file lives in it.
+                        try {
+                            studio.codeact.session.PrivateFiles.createFolders(folder);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException("could not create the session folder " + folder + ": " + e.getMessage(), e);
+                        }
                         // Held for the app's life: a session left running with a free lock belongs to a dead process.
                         studio.codeact.session.SessionLock.holdForProcess(folder, "CodeAct Studio");
                         return SessionStore.create(folder, Session.start(folder.getFileName().toString(), Instant.now(), info));

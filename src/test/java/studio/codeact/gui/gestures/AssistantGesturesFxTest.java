@@ -61,9 +61,7 @@ class AssistantGesturesFxTest {
     @AfterEach
     void stopServer() throws Exception {
         if (studio != null) {
-            java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Void>> closing = new java.util.concurrent.CompletableFuture<>();
-            javafx.application.Platform.runLater(() -> closing.complete(studio.close()));
-            closing.get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            StudioWindows.close(studio);
         }
         server.close();
     }
@@ -91,9 +89,7 @@ class AssistantGesturesFxTest {
     }
 
     private void waitUntilIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().chat().state() == ChatViewModel.State.IDLE
-                && studio.model().notebook().activeProperty().get() == 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        StudioWindows.waitUntilIdle(studio);
     }
 
     @Test
@@ -254,7 +250,7 @@ class AssistantGesturesFxTest {
         robot.interact(() -> studio.loadData(List.of(broken)));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> studio.datasets().datasets().size() == 2
                 && studio.datasets().datasets().get(1).state() == DatasetsViewModel.State.FAILED);
-        assertThat(studio.datasets().datasets().get(1).detailProperty().get()).startsWith("broken.xlsx is not a readable workbook");
+        assertThat(studio.datasets().datasets().get(1).detailProperty().get()).contains("broken.xlsx: not a valid Excel file");
         robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/datasets.png")));
     }
 }

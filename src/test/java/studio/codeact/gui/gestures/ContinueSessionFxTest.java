@@ -64,17 +64,13 @@ class ContinueSessionFxTest {
     @AfterEach
     void stop() throws Exception {
         if (studio != null) {
-            java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Void>> closing = new java.util.concurrent.CompletableFuture<>();
-            javafx.application.Platform.runLater(() -> closing.complete(studio.close()));
-            closing.get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            StudioWindows.close(studio);
         }
         server.close();
     }
 
     private void waitUntilIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> studio.model().chat().state() == ChatViewModel.State.IDLE
-                && studio.model().notebook().activeProperty().get() == 0);
-        WaitForAsyncUtils.waitForFxEvents();
+        StudioWindows.waitUntilIdle(studio);
     }
 
     private void ask(FxRobot robot, String question) {
@@ -108,7 +104,10 @@ class ContinueSessionFxTest {
 
         robot.interact(() -> studio.loadData(List.of(sales)));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !studio.datasets().datasets().isEmpty()
-                && studio.datasets().datasets().getFirst().state() == DatasetsViewModel.State.LOADED);
+                && studio.datasets().datasets().getFirst().state() != DatasetsViewModel.State.LOADING
+                && studio.datasets().datasets().getFirst().state() != DatasetsViewModel.State.QUEUED);
+        DatasetsViewModel.Dataset loaded = studio.datasets().datasets().getFirst();
+        assertThat(loaded.state()).as(loaded.detailProperty().get()).isEqualTo(DatasetsViewModel.State.LOADED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(session))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(session.resolve("session.json")))).isEqualTo("rw-------");

@@ -89,7 +89,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void hiddenFilesOfTheHomeAndTheSettingsFileAreUnreadable(EngineKind kind) {
         start(kind);
         ExecutionResult result = engine.run("open(r'" + secret + "').read()");
@@ -100,7 +100,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void keysAreNotInTheEnvironmentAndAreRedactedWhereverTheyShowUp(EngineKind kind) {
         start(kind);
         ExecutionResult listed = engine.run("import os\nprint(sorted(k for k in os.environ if 'SENTINEL' in k))\n"
@@ -113,7 +113,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void keysStayOutOfTheEnvironmentWithTheSandboxOff(EngineKind kind) {
         start(kind, SandboxConfig.off().withSecretVariable("CODEACT_SENTINEL_CUSTOM"));
         ExecutionResult listed = engine.run("import os\nsorted(k for k in os.environ if 'SENTINEL' in k)");
@@ -122,7 +122,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void codeWritesOnlyInTheWorkingFolderAndCannotTouchTheRecord(EngineKind kind) throws IOException {
         start(kind);
         Path outside = temp.resolve("outside.txt");
@@ -146,7 +146,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void aDataFileDroppedLaterInANonHiddenFolderIsReadable(EngineKind kind) throws IOException {
         start(kind);
         Path dropped = home.resolve("Documents/dropped.csv");
@@ -156,7 +156,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void noTcpOrUdpLeavesAndNothingListens(EngineKind kind) throws IOException {
         start(kind);
         try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -177,7 +177,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void theNetworkSwitchLetsCodeConnect(EngineKind kind) throws Exception {
         start(kind, SandboxConfig.defaults().withNetwork(true));
         try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -191,7 +191,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void codeCannotSignalTheApp(EngineKind kind) {
         start(kind);
         ExecutionResult signal = engine.run("import os\nos.kill(" + ProcessHandle.current().pid() + ", 0)");
@@ -199,7 +199,7 @@ class SandboxAttackTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EngineKind.class)
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED", "KERNEL"}) // the sandbox confines local engines; remote code runs on the server
     void doubleForkedAndNewSessionProcessesEndWithTheEngine(EngineKind kind) {
         start(kind);
         ExecutionResult started = engine.run("""

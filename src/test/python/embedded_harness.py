@@ -11,7 +11,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-for folder in ("src/main/resources/studio/codeact/engine/embedded", "src/main/resources/studio/codeact/engine"):
+for folder in ("src/main/resources/studio/codeact/engine/embedded", "src/main/resources/studio/codeact/engine",
+               "src/main/resources/studio/codeact/engine/sandbox"):
     path = os.path.join(ROOT, folder)
     if path not in sys.path:
         sys.path.insert(0, path)

@@ -26,7 +26,9 @@ class TwoKernelsTest {
 
     @Test
     void twoKernelsRunSideBySideWithoutSharingState(@TempDir Path folder) throws Exception {
-        try (KernelEngine first = new KernelEngine(config()); KernelEngine second = new KernelEngine(config())) {
+        // the rendezvous folder is both kernels' working folder: the sandbox lets code write only there
+        try (KernelEngine first = new KernelEngine(config().withWorkingDirectory(folder));
+             KernelEngine second = new KernelEngine(config().withWorkingDirectory(folder))) {
             CompletableFuture<Void> starting = CompletableFuture.runAsync(first::start);
             second.start();
             starting.get(60, TimeUnit.SECONDS);
@@ -51,10 +53,10 @@ class TwoKernelsTest {
 
     /** Python that creates {@code mine} in {@code folder}, waits for {@code theirs}, then yields {@code shared_name}. */
     private static String rendezvous(Path folder, String mine, String theirs) {
-        String dir = folder.toString().replace("\\", "\\\\").replace("'", "\\'");
+        String dir = studio.codeact.engine.PythonLiteral.string(folder.toString());
         return "import os, time\n"
-                + "open(os.path.join('" + dir + "', '" + mine + "'), 'w').close()\n"
-                + "while not os.path.exists(os.path.join('" + dir + "', '" + theirs + "')):\n"
+                + "open(os.path.join(" + dir + ", '" + mine + "'), 'w').close()\n"
+                + "while not os.path.exists(os.path.join(" + dir + ", '" + theirs + "')):\n"
                 + "    time.sleep(0.02)\n"
                 + "shared_name";
     }

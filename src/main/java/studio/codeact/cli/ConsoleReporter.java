@@ -78,19 +78,19 @@ final class ConsoleReporter implements AgentListener {
             case AgentEvent.TurnFinished ignored -> {
             }
             case AgentEvent.Answered ignored -> {
-                waiting.close();
+                waiting.stop(); // not close: a chat reports its next question with the same reporter
                 endLine();
             }
             case AgentEvent.Failed failed -> {
-                waiting.close();
+                waiting.stop(); // not close: a chat reports its next question with the same reporter
                 line("codeact: failed: " + failed.message());
             }
             case AgentEvent.TurnLimitReached limit -> {
-                waiting.close();
+                waiting.stop(); // not close: a chat reports its next question with the same reporter
                 line("codeact: no answer within " + limit.turns() + " turns (raise --max-turns to allow more)");
             }
             case AgentEvent.Cancelled ignored -> {
-                waiting.close();
+                waiting.stop(); // not close: a chat reports its next question with the same reporter
                 line("codeact: cancelled");
             }
         }

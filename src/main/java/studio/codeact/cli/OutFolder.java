@@ -40,7 +40,7 @@ final class OutFolder {
         }
         SessionLock lock;
         try {
-            Files.createDirectories(folder);
+            studio.codeact.session.PrivateFiles.createFolders(folder); // readable by the user alone, like every session folder
             lock = SessionLock.acquire(folder, label);
         } catch (SessionLock.HeldException e) {
             throw inUse(folder, e.holder());

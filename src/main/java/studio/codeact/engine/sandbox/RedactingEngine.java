@@ -142,6 +142,11 @@ public final class RedactingEngine implements PythonEngine {
     }
 
     @Override
+    public String dataPath(java.nio.file.Path localFile, studio.codeact.engine.TransferProgress progress) {
+        return engine.dataPath(localFile, progress); // the remote engine uploads here
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

@@ -135,9 +135,14 @@ public final class BenchPython {
                 check.path("answer").toString(), check.path("detail").asText(), check.path("reference").asBoolean());
     }
 
-    /** Draws the summary chart (matplotlib, in this interpreter) into {@code png}. */
+    /** Draws the summary chart (matplotlib, in this interpreter) and writes it to {@code png} from Java (the engine may be sandboxed). */
     public void chart(String rowsJson, Path png, String title) {
-        call(CHECK_TIMEOUT, "chart", rowsJson, png.toAbsolutePath().toString(), title);
+        JsonNode drawn = call(CHECK_TIMEOUT, "chart", rowsJson, title);
+        try {
+            java.nio.file.Files.write(png, java.util.Base64.getDecoder().decode(drawn.path("png").asText()));
+        } catch (java.io.IOException e) {
+            throw new BenchException("could not write the chart to " + png + ": " + e.getMessage(), e);
+        }
     }
 
     private ToolOutcome outcome(String function, String... arguments) {

@@ -131,11 +131,18 @@ def check(task):
     return verdict
 
 
-def chart(rows_json, path, title="CodeAct bench"):
-    """Draws the summary's grouped bar chart into ``path`` (PNG)."""
+def chart(rows_json, title="CodeAct bench"):
+    """Draws the summary's grouped bar chart; returns the PNG as base64 for the app to write.
+
+    The app writes the file: a sandboxed engine may write only in its working folder, and the
+    summary belongs in the output folder above it.
+    """
+    import base64
+    import io
     from .chart import draw
-    draw(json.loads(rows_json), path, title)
-    return JsonText({"path": path})
+    png = io.BytesIO()
+    draw(json.loads(rows_json), png, title)
+    return JsonText({"png": base64.b64encode(png.getvalue()).decode("ascii")})
 
 
 class ToolBox:

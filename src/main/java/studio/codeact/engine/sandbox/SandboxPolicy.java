@@ -62,6 +62,7 @@ public final class SandboxPolicy {
         policy.write.add(folders.tmp().toString());
         policy.write.add(folders.cache().toString());
         policy.write.add("/dev/shm");
+        crashLogFolder().ifPresent(folder -> policy.write.add(folder.toString()));
         for (String name : List.of("TMPDIR", "TMP", "TEMP", "JOBLIB_TEMP_FOLDER")) {
             policy.env.put(name, folders.tmp().toString());
         }
@@ -94,6 +95,20 @@ public final class SandboxPolicy {
     public SandboxPolicy readable(Path path) {
         read.add(path.toAbsolutePath().toString());
         return this;
+    }
+
+    /**
+     * The folder the JVM writes its crash log to ({@code -XX:ErrorFile}, set by the launchers to the
+     * app's state folder). In the embedded engine a native fault in model code crashes on the
+     * confined thread, and HotSpot writes the log from that thread: without this the log fell back
+     * to the working folder. Only that folder is opened, and only where the flag is set.
+     */
+    static java.util.Optional<Path> crashLogFolder() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:ErrorFile="))
+                .map(argument -> Path.of(argument.substring("-XX:ErrorFile=".length())).toAbsolutePath().getParent())
+                .filter(folder -> folder != null && java.nio.file.Files.isDirectory(folder))
+                .reduce((first, last) -> last);
     }
 
     /** Also writable (a kernel's runtime folder). */

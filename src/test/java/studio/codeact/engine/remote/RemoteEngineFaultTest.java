@@ -61,7 +61,10 @@ class RemoteEngineFaultTest {
             engine.addListener(events::add);
             engine.start();
             String first = engine.kernelId().orElseThrow();
-            CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of("import time\ntime.sleep(60)"), OutputListener.NONE);
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of("import time\nprint('sleeping', flush=True)\ntime.sleep(60)"),
+                    output -> started.complete(null));
+            started.get(60, TimeUnit.SECONDS); // the cell runs on the kernel (a cell not yet sent would be aborted, not died)
 
             engine.api().shutdown(first); // a culler, or a colleague in JupyterLab
 

@@ -61,29 +61,58 @@ class RemoteEngineFaultTest {
             engine.addListener(events::add);
             engine.start();
             String first = engine.kernelId().orElseThrow();
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of("import time\nprint('sleeping', flush=True)\ntime.sleep(60)"),
-                    output -> started.complete(null));
-            started.get(60, TimeUnit.SECONDS); // the cell runs on the kernel (a cell not yet sent would be aborted, not died)
+            assertThat(engine.run("x = 1").status()).isEqualTo(ExecutionStatus.OK);
 
             engine.api().shutdown(first); // a culler, or a colleague in JupyterLab
 
-            ExecutionResult result = running.get(60, TimeUnit.SECONDS);
-            assertThat(result.status()).isEqualTo(ExecutionStatus.DIED);
-            EngineEvent.Died died = null;
-            while (died == null) {
-                EngineEvent event = events.poll(60, TimeUnit.SECONDS);
-                assertThat(event).as("a Died event").isNotNull();
-                died = event instanceof EngineEvent.Died d ? d : null;
-            }
-            assertThat(died.reason()).contains("no longer exists on the Jupyter server");
+            assertThat(awaitDied(events).reason()).contains("no longer exists on the Jupyter server");
             assertThat(engine.state()).isEqualTo(EngineState.DEAD);
+            ExecutionResult refused = engine.run("x");
+            assertThat(refused.status()).isEqualTo(ExecutionStatus.ABORTED);
+            assertThat(refused.note()).contains("restart the engine");
 
             engine.restart();
             assertThat(engine.kernelId()).get().isNotEqualTo(first);
             assertThat(engine.run("6*7").result().orElseThrow().data().text()).isEqualTo("42");
         }
         assertThat(new ServerApi(JupyterServerConfig.of(server.url(), server.token())).kernels()).isEmpty();
+    }
+
+    @Test
+    void aKernelDeletedWhileACellRunsEndsTheCellAndIsReportedDied() throws Exception {
+        try (RemoteEngine engine = new RemoteEngine(config("deleted-busy"))) {
+            BlockingQueue<EngineEvent> events = new LinkedBlockingQueue<>();
+            engine.addListener(events::add);
+            engine.start();
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            CompletableFuture<ExecutionResult> running = engine.execute(ExecutionRequest.of("import time\nprint('sleeping', flush=True)\ntime.sleep(60)"),
+                    output -> started.complete(null));
+            started.get(60, TimeUnit.SECONDS); // the cell runs on the kernel (a cell not yet sent would be aborted, not died)
+
+            engine.api().shutdown(engine.kernelId().orElseThrow());
+
+            // Jupyter Server interrupts a kernel before asking it to shut down (jupyter_client's
+            // shutdown_kernel), so the running cell ends interrupted when that reply wins the race
+            // with the closing channels, else died; either way it ends, and the kernel is reported dead.
+            ExecutionResult result = running.get(60, TimeUnit.SECONDS);
+            assertThat(result.status()).isIn(ExecutionStatus.DIED, ExecutionStatus.ERROR);
+            if (result.status() == ExecutionStatus.ERROR) {
+                assertThat(result.outputs()).anySatisfy(output -> assertThat(output)
+                        .isInstanceOfSatisfying(studio.codeact.engine.Output.Error.class, error -> assertThat(error.ename()).isEqualTo("KeyboardInterrupt")));
+            }
+            assertThat(awaitDied(events).reason()).contains("no longer exists on the Jupyter server");
+            assertThat(engine.state()).isEqualTo(EngineState.DEAD);
+        }
+    }
+
+    private static EngineEvent.Died awaitDied(BlockingQueue<EngineEvent> events) throws InterruptedException {
+        while (true) {
+            EngineEvent event = events.poll(60, TimeUnit.SECONDS);
+            assertThat(event).as("a Died event").isNotNull();
+            if (event instanceof EngineEvent.Died died) {
+                return died;
+            }
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class SingleInstance implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SingleInstance.class.getName());
     static final String SOCKET = "studio.sock";
     static final String LOCK = "studio.lock";
+    private static final Object CLAIMS = new Object();
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -75,6 +76,13 @@ public final class SingleInstance implements AutoCloseable {
         PrivateFiles.createFolders(socket.getParent());
         PrivateFiles.restrict(socket.getParent());
         // Launches at the same moment take turns: without this, one could remove the socket the other just made.
+        // A file lock is held per process, so claims from threads of one JVM take turns on a monitor first.
+        synchronized (CLAIMS) {
+            return claimLocked(socket, files);
+        }
+    }
+
+    private static Optional<SingleInstance> claimLocked(Path socket, List<Path> files) throws IOException {
         try (FileChannel lock = FileChannel.open(socket.resolveSibling(LOCK), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 PrivateFiles.fileAttributes()); FileLock held = lock.lock()) {
             if (handOver(socket, files)) {

@@ -153,9 +153,12 @@ public final class EmbeddedEngine implements PythonEngine {
     /** Interrupts this engine's running cell, or, when it has none yet, its next queued one as soon as it starts. */
     @Override
     public void interrupt() {
-        Execution target = running;
-        if (target == null) {
-            target = queued.peek();
+        Execution target;
+        synchronized (state) { // one step with running(): a cell moving from the queue to running is seen in one place or the other
+            target = running;
+            if (target == null) {
+                target = queued.peek();
+            }
         }
         if (target != null && interpreter != null) {
             interpreter.stop(target, Execution.Stop.USER);
@@ -417,8 +420,8 @@ public final class EmbeddedEngine implements PythonEngine {
 
         @Override
         public void running(Execution execution, boolean started) {
-            queued.remove(execution);
-            synchronized (state) { // one step with restart()'s look at the running cell
+            synchronized (state) { // one step with restart()'s and interrupt()'s look at the running cell
+                queued.remove(execution);
                 running = started ? execution : null;
                 // only from IDLE or BUSY: never over CLOSED, DEAD or RESTARTING set meanwhile by another thread
                 state.change(started ? EngineState.IDLE : EngineState.BUSY, started ? EngineState.BUSY : EngineState.IDLE);

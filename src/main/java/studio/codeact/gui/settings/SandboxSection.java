@@ -23,7 +23,7 @@ final class SandboxSection {
         CheckBox enabled = new CheckBox("Run model code in a sandbox");
         enabled.setId("sandbox-enabled");
         enabled.selectedProperty().bindBidirectional(model.enabledProperty());
-        field.accept("Sandbox", enabled);
+        field.accept("Model code", enabled);
         CheckBox network = new CheckBox("Allow network access");
         network.setId("sandbox-network");
         network.selectedProperty().bindBidirectional(model.allowNetworkProperty());

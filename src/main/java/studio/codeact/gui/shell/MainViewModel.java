@@ -200,7 +200,7 @@ public final class MainViewModel {
         sandboxLabel.set(inForce.label() + (pending ? " (restart Python to apply the new setting)" : ""));
         sandboxTooltip.set(inForce.tooltip() + (pending ? "\nSettings → Sandbox changed; it applies when Python next starts (Cells → Restart Python)." : "")
                 + (active ? "" : "\n" + askSentence(ask)));
-        askReason.set(active ? "" : ask ? "on because " + inForce.whyUnconfined() : "off by your choice although " + inForce.whyUnconfined());
+        askReason.set(active ? "" : ask ? "on because " + inForce.whyUnconfinedShort() : "off by your choice although " + inForce.whyUnconfinedShort());
         askTooltip.set("Show each code action in a dialog to run, edit or reject it."
                 + (active ? " Off by default: the sandbox confines model code." : "\n" + askSentence(ask)));
     }

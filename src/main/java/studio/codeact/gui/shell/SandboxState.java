@@ -34,6 +34,17 @@ record SandboxState(SandboxSettings settings, EngineKind engine, SandboxStatus s
         return "";
     }
 
+    /** The same in a few words, for the line beside the toggle: "the sandbox is off" … ; empty when confined. */
+    String whyUnconfinedShort() {
+        if (engine == EngineKind.REMOTE) {
+            return "code runs on the Jupyter server";
+        }
+        if (!settings.enabled()) {
+            return "the sandbox is off";
+        }
+        return status.available() ? "" : "the sandbox is unavailable";
+    }
+
     /** The status bar's words: "sandbox on", "sandbox off", "sandbox unavailable: reason" … */
     String label() {
         if (engine == EngineKind.REMOTE) {

@@ -15,6 +15,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.codeact.engine.sandbox.SandboxSettings;
 import studio.codeact.engine.sandbox.SandboxStatus;
+import studio.codeact.gui.Screenshot;
 import studio.codeact.gui.ScriptedEngine;
 import studio.codeact.gui.UiState;
 import studio.codeact.gui.UiStateStore;
@@ -89,6 +90,19 @@ class SandboxSettingsFxTest {
         return type.cast(studio.scene().getRoot().lookup(id));
     }
 
+    /** Scrolls the settings dialog so that {@code node} shows (for the screenshot). */
+    private static void scrollTo(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof javafx.scene.control.ScrollPane scroll) {
+                double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
+                scroll.layout();
+                return;
+            }
+        }
+    }
+
     @Test
     void withTheSandboxOnCodeRunsWithoutAskingAndTheStatusBarSaysSo(FxRobot robot) throws Exception {
         Studio studio = open(robot);
@@ -97,6 +111,7 @@ class SandboxSettingsFxTest {
         assertThat(find(studio, "#ask-before-running", CheckBox.class).isSelected()).isEqualTo(!available);
         assertThat(find(studio, "#sandbox-label", Label.class).getText()).isEqualTo(SandboxStatus.probe().label(true));
         assertThat(find(studio, "#ask-reason", Label.class).isVisible()).isEqualTo(!available);
+        robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/sandbox-on-window.png")));
     }
 
     @Test
@@ -107,10 +122,11 @@ class SandboxSettingsFxTest {
         assertThat(find(studio, "#ask-before-running", CheckBox.class).isSelected()).isTrue();
         Label reason = find(studio, "#ask-reason", Label.class);
         assertThat(reason.isVisible()).isTrue();
-        assertThat(reason.getText()).isEqualTo("(on because the sandbox is off (Settings → Sandbox))");
+        assertThat(reason.getText()).isEqualTo("(on because the sandbox is off)");
         assertThat(find(studio, "#sandbox-label", Label.class).getText()).isEqualTo("sandbox off");
         assertThat(find(studio, "#sandbox-label", Label.class).getTooltip().getText())
                 .contains("Ask before running code is on because the sandbox is off");
+        robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/sandbox-off-window.png")));
     }
 
     @Test
@@ -146,6 +162,10 @@ class SandboxSettingsFxTest {
         robot.interact(() -> enabled.setSelected(false));
         assertThat(network.isDisabled()).isTrue();
         assertThat(robot.lookup("#sandbox-summary").match(shown).queryAs(Label.class).getText()).startsWith("Off: model code runs with your rights");
+        robot.interact(() -> {
+            scrollTo(enabled);
+            Screenshot.write(enabled.getScene(), Path.of("target/screenshots/settings-sandbox-off.png"));
+        });
         robot.clickOn(robot.lookup("Save").match(shown).queryButton());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !SandboxSettings.fromJson(settings().read()).enabled());
         assertThat(SandboxSettings.fromJson(settings().read())).isEqualTo(new SandboxSettings(false, true));

@@ -8,9 +8,18 @@ import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
 import studio.codeact.gui.settings.SettingsForm;
 
-import java.nio.file.Path;
+import studio.codeact.engine.sandbox.SandboxConfig;
+import studio.codeact.llm.settings.SettingsFile;
 
-/** Makes the engine the settings ask for (embedded by default), running in the session's working folder. */
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes the engine the settings ask for (embedded by default), running in the session's working
+ * folder, with Settings → Sandbox's choices; the keys of the form and of the settings file are
+ * redacted from its outputs.
+ */
 public final class EngineFactory {
 
     private EngineFactory() {
@@ -18,12 +27,16 @@ public final class EngineFactory {
 
     /** A new, not started engine of the kind, interpreter and kernelspec {@code form} names, running code in {@code folder}. */
     public static PythonEngine create(SettingsForm form, Path folder) {
+        return create(form, folder, SettingsFile.standard().keyValues());
+    }
+
+    /** The same, redacting {@code settingsKeys} (the settings file's key values) beside the form's own. */
+    public static PythonEngine create(SettingsForm form, Path folder, List<String> settingsKeys) {
         boolean remote = form.engine() == EngineKind.REMOTE;
         // the remote engine runs no local Python
         EngineConfig config = EngineConfig.of(remote ? PythonLocator.choose(form.python()) : PythonLocator.chooseReady(form.python()))
                 .withWorkingDirectory(folder)
-                .withSandbox(studio.codeact.engine.sandbox.SandboxConfig.defaults()
-                        .withSecretValues(form.apiKey() == null ? java.util.List.of() : java.util.List.of(form.apiKey())));
+                .withSandbox(sandbox(form, settingsKeys));
         if (remote) {
             try {
                 return Engines.create(form.engine(), config.withJupyterServer(form.jupyter().toConfig(System.getenv())));
@@ -35,5 +48,13 @@ public final class EngineFactory {
             config = config.withKernelSpec(form.kernelSpec());
         }
         return Engines.create(form.engine(), config);
+    }
+
+    /** Settings → Sandbox over the defaults, with every key the app knows to redact. */
+    static SandboxConfig sandbox(SettingsForm form, List<String> settingsKeys) {
+        List<String> keys = new ArrayList<>(settingsKeys);
+        keys.add(form.apiKey());
+        keys.add(form.jupyter().token());
+        return form.sandbox().applyTo(SandboxConfig.defaults()).withSecretValues(keys);
     }
 }

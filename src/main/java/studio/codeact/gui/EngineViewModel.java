@@ -37,6 +37,8 @@ public final class EngineViewModel {
 
     private volatile PythonEngine engine;
     private volatile CompletableFuture<PythonEngine> ready;
+    /** The settings the engine was made with changed (e.g. the sandbox): the next restart makes a new one. */
+    private volatile boolean renewOnRestart;
 
     /**
      * @param factory makes a new, not yet started engine (called on the worker thread)
@@ -140,8 +142,17 @@ public final class EngineViewModel {
         }
     }
 
-    /** Clears the interpreter's state; completes when it is ready again. */
+    /** The next {@link #restart()} replaces the engine by a new one from the factory (its settings changed). */
+    public void renewOnRestart() {
+        renewOnRestart = engine != null;
+    }
+
+    /** Clears the interpreter's state; completes when it is ready again (with a new engine after {@link #renewOnRestart()}). */
     public CompletableFuture<Void> restart() {
+        if (renewOnRestart) {
+            renewOnRestart = false;
+            return recreate().thenAccept(started -> { });
+        }
         PythonEngine current = engine;
         if (current == null) {
             return start().thenAccept(started -> { });
@@ -167,6 +178,7 @@ public final class EngineViewModel {
             current = engine;
             engine = null;
             ready = null;
+            renewOnRestart = false;
         }
         if (current != null) {
             current.removeListener(listener);

@@ -1,5 +1,7 @@
 package studio.codeact.engine.embedded;
 
+import studio.codeact.engine.support.SpinThenWait;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -18,8 +20,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ConfinedThread {
 
     private static final long STACK_BYTES = 16L << 20;
-    /** How long either side polls before it sleeps: a thread wake-up costs tens of microseconds, a cell round trip ~0.4 ms. */
-    private static final long SPIN_NANOS = 150_000;
+    /**
+     * How long this thread polls for the next task before it sleeps: a thread wake-up costs tens of
+     * microseconds, a cell round trip ~0.4 ms, and the next cell of a burst arrives after the result
+     * has passed three other threads (interpreter, events, caller).
+     */
+    private static final long SPIN_NANOS = 500_000;
+    /** How long the interpreter's thread polls for a task's end before it sleeps (a short cell ends within this). */
+    private static final long RESULT_SPIN_NANOS = 1_000_000;
 
     private final CApi api;
     private final MainThreadSwitch mainThread;
@@ -64,14 +72,8 @@ final class ConfinedThread {
         threadState = api.saveThread();
         started.complete(Libc.pthreadSelf());
         while (!stopping) {
-            Runnable next = queue.poll();
-            long until = System.nanoTime() + SPIN_NANOS;
-            while (next == null && System.nanoTime() < until) {
-                Thread.onSpinWait(); // a hand-off right after the last one finds this thread awake
-                next = queue.poll();
-            }
             try {
-                (next != null ? next : queue.take()).run();
+                SpinThenWait.take(queue, SPIN_NANOS).run(); // a hand-off right after the last one finds this thread awake
             } catch (InterruptedException e) {
                 // never interrupted on purpose; keep serving until stopped
             }
@@ -109,6 +111,10 @@ final class ConfinedThread {
                 threadState = api.saveThread();
             }
         });
+        long until = System.nanoTime() + RESULT_SPIN_NANOS;
+        while (!result.isDone() && System.nanoTime() < until) {
+            Thread.yield(); // a short cell's end then costs no wake-up of this (the interpreter's) thread
+        }
         try {
             return result.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -1,6 +1,7 @@
 package studio.codeact.engine.sandbox;
 
 import studio.codeact.engine.Completion;
+import studio.codeact.engine.EngineEvent;
 import studio.codeact.engine.EngineInfo;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.EngineListener;
@@ -8,16 +9,15 @@ import studio.codeact.engine.EngineState;
 import studio.codeact.engine.ExecutionRequest;
 import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.Inspection;
-import studio.codeact.engine.MimeBundle;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.StdinHandler;
+import studio.codeact.engine.TableColumn;
 import studio.codeact.engine.TablePage;
 import studio.codeact.engine.TableQuery;
 import studio.codeact.engine.VariableInfo;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,16 +25,20 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An engine whose every output has the configured key values replaced by {@code [redacted]}
  * ({@link Redactor}) before anyone sees it: the listener (the agent, the GUI), the result (the
- * model's observation, the session record, its exports), the variables panel and table pages.
+ * model's observation, the session record, its exports), the variables panel, table pages,
+ * completions and inspections, the prompt of {@code input()}, and the engine's life events.
  * {@link studio.codeact.engine.Engines} wraps every engine in it; the rest delegates unchanged.
  *
- * <p>Limit: a key split across two stream chunks of one cell is not recognised in the chunks
- * (the result's outputs are the same chunks).
+ * <p>A key split across two stream chunks is found too ({@link CellRedaction}): the end of a
+ * chunk that could be the start of a key waits for the next chunk. What waits when the cell ends
+ * (it was no key) reaches the listener just before the result, on the thread that completes the
+ * cell (the engine's event thread, unless the cell ended before {@code execute} returned).
  */
 public final class RedactingEngine implements PythonEngine {
 
     private final PythonEngine engine;
     private final Redactor redactor;
+    private final Map<EngineListener, EngineListener> listeners = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RedactingEngine(PythonEngine engine, Redactor redactor) {
         this.engine = engine;
@@ -59,29 +63,21 @@ public final class RedactingEngine implements PythonEngine {
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionRequest request, OutputListener listener) {
-        return engine.execute(request, output -> listener.onOutput(redact(output))).thenApply(this::redact);
+        CellRedaction cell = new CellRedaction(redactor);
+        return engine.execute(request, output -> cell.pass(output).forEach(listener::onOutput))
+                .thenApply(result -> {
+                    cell.finish().forEach(listener::onOutput);
+                    return redact(result);
+                });
     }
 
     private ExecutionResult redact(ExecutionResult result) {
-        return new ExecutionResult(result.status(), result.executionCount(), result.outputs().stream().map(this::redact).toList(),
+        return new ExecutionResult(result.status(), result.executionCount(), CellRedaction.redactAll(redactor, result.outputs()),
                 result.error().map(error -> (Output.Error) redact(error)), result.elapsed(), redactor.redact(result.note()));
     }
 
     Output redact(Output output) {
-        return switch (output) {
-            case Output.Stream stream -> new Output.Stream(stream.name(), redactor.redact(stream.text()));
-            case Output.Display display -> new Output.Display(redact(display.data()), display.metadata());
-            case Output.Result result -> new Output.Result(result.executionCount(), redact(result.data()), result.metadata());
-            case Output.Error error -> new Output.Error(error.ename(), redactor.redact(error.evalue()),
-                    error.traceback().stream().map(redactor::redact).toList());
-        };
-    }
-
-    private MimeBundle redact(MimeBundle bundle) {
-        Map<String, String> data = new LinkedHashMap<>();
-        bundle.data().forEach((mime, value) -> data.put(mime,
-                mime.equals(MimeBundle.IMAGE_PNG) ? value : redactor.redact(value)));
-        return new MimeBundle(data);
+        return CellRedaction.redact(redactor, output);
     }
 
     @Override
@@ -101,39 +97,64 @@ public final class RedactingEngine implements PythonEngine {
 
     @Override
     public void addListener(EngineListener listener) {
-        engine.addListener(listener);
+        EngineListener redacting = listeners.computeIfAbsent(listener, original -> event -> original.onEvent(redact(event)));
+        engine.addListener(redacting);
+    }
+
+    private EngineEvent redact(EngineEvent event) {
+        return switch (event) {
+            case EngineEvent.StateChanged changed -> changed;
+            case EngineEvent.Died died -> new EngineEvent.Died(redactor.redact(died.reason()));
+            case EngineEvent.Restarted restarted -> new EngineEvent.Restarted(redactor.redact(restarted.reason()));
+        };
     }
 
     @Override
     public void removeListener(EngineListener listener) {
-        engine.removeListener(listener);
+        EngineListener redacting = listeners.remove(listener);
+        engine.removeListener(redacting == null ? listener : redacting);
     }
 
     @Override
     public void setStdinHandler(StdinHandler handler) {
-        engine.setStdinHandler(handler);
+        engine.setStdinHandler(handler == null ? null : (prompt, password) -> handler.readLine(redactor.redact(prompt), password));
     }
 
     @Override
     public CompletableFuture<Completion> complete(String code, int cursor) {
-        return engine.complete(code, cursor);
+        return engine.complete(code, cursor).thenApply(found ->
+                new Completion(found.matches().stream().map(redactor::redact).toList(), found.cursorStart(), found.cursorEnd()));
     }
 
     @Override
     public CompletableFuture<Inspection> inspect(String code, int cursor, int detail) {
-        return engine.inspect(code, cursor, detail);
+        return engine.inspect(code, cursor, detail).thenApply(found -> new Inspection(found.found(), CellRedaction.redact(redactor, found.data())));
     }
 
     @Override
     public CompletableFuture<List<VariableInfo>> variables() {
         return engine.variables().thenApply(list -> list.stream()
-                .map(v -> new VariableInfo(v.name(), v.type(), v.shape(), v.bytes(), redactor.redact(v.summary())))
+                .map(v -> new VariableInfo(redactor.redact(v.name()), redactor.redact(v.type()), redactor.redact(v.shape()), v.bytes(),
+                        redactor.redact(v.summary())))
                 .toList());
     }
 
     @Override
     public CompletableFuture<TablePage> readTable(TableQuery query) {
-        return engine.readTable(query);
+        return engine.readTable(query).thenApply(this::redact);
+    }
+
+    /** Index labels, column names and text cells (numbers and times hold no key). */
+    private TablePage redact(TablePage page) {
+        List<TableColumn> columns = page.columns().stream().<TableColumn>map(column -> switch (column) {
+            case TableColumn.Texts texts -> new TableColumn.Texts(redactor.redact(texts.name()), texts.dtype(),
+                    java.util.Arrays.stream(texts.values()).map(redactor::redact).toArray(String[]::new));
+            case TableColumn.Ints ints -> new TableColumn.Ints(redactor.redact(ints.name()), ints.dtype(), ints.values());
+            case TableColumn.Floats floats -> new TableColumn.Floats(redactor.redact(floats.name()), floats.dtype(), floats.values());
+            case TableColumn.Bools bools -> new TableColumn.Bools(redactor.redact(bools.name()), bools.dtype(), bools.values());
+            case TableColumn.DateTimes times -> new TableColumn.DateTimes(redactor.redact(times.name()), times.dtype(), times.epochNanos());
+        }).toList();
+        return new TablePage(page.variable(), page.totalRows(), page.offset(), page.index().stream().map(redactor::redact).toList(), columns);
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class Redactor {
         return values.isEmpty();
     }
 
+    /** A redactor for one chunked stream, which also finds a key split across chunks. */
+    StreamRedactor streaming() {
+        return new StreamRedactor(values);
+    }
+
     /** {@code text} with every key value replaced; the same instance when it holds none. */
     public String redact(String text) {
         if (text == null || values.isEmpty()) {

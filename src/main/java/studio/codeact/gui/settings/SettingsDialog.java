@@ -25,7 +25,7 @@ import javafx.stage.Window;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.gui.UiState;
 
-/** Settings: model connection, Python engine with the doctor's check, agent limits, privacy, appearance. */
+/** Settings: model connection, Python engine with the doctor's check, sandbox, agent limits, privacy, appearance. */
 public final class SettingsDialog extends Dialog<SettingsForm> {
 
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
@@ -138,6 +138,9 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         fix.managedProperty().bind(fix.visibleProperty());
         grid.add(fix, 1, row++);
         jupyterServer(model.jupyter(), model.engineProperty().isNotEqualTo(EngineKind.REMOTE));
+
+        section("Sandbox");
+        SandboxSection.build(model.sandbox(), this::field, node -> grid.add(node, 1, row++));
 
         section("Assistant");
         Spinner<Integer> turns = new Spinner<>(1, 100, model.turnLimitProperty().get());

@@ -1,6 +1,7 @@
 package studio.codeact.gui.settings;
 
 import studio.codeact.engine.EngineKind;
+import studio.codeact.engine.sandbox.SandboxSettings;
 
 /**
  * What the settings dialog edits, as plain values.
@@ -19,10 +20,20 @@ import studio.codeact.engine.EngineKind;
  * @param fontSize           text size in pixels
  * @param prices             the price table as text, one model a line ({@link studio.codeact.llm.settings.PriceTable}); empty by default
  * @param jupyter            the remote engine's Jupyter server
+ * @param sandbox            Settings → Sandbox: the off switch and network access (applies when Python next starts)
  */
 public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
                            String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
-                           boolean dark, int fontSize, String prices, JupyterForm jupyter) {
+                           boolean dark, int fontSize, String prices, JupyterForm jupyter,
+                           SandboxSettings sandbox) {
+
+    /** A form with the default sandbox (on, no network). */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize, String prices,
+                        JupyterForm jupyter) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, prices,
+                jupyter, SandboxSettings.DEFAULTS);
+    }
 
     /** A form with an empty price table and no Jupyter server. */
     public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
@@ -56,6 +67,7 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         cellTimeoutSeconds = Math.max(0, cellTimeoutSeconds);
         prices = prices == null ? "" : prices.strip();
         jupyter = jupyter == null ? JupyterForm.EMPTY : jupyter;
+        sandbox = sandbox == null ? SandboxSettings.DEFAULTS : sandbox;
     }
 
     /** The price of the model in use, when the table names it. */
@@ -78,17 +90,22 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
 
     public SettingsForm withEngine(EngineKind kind) {
         return new SettingsForm(provider, baseUrl, model, apiKey, kind, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize,
-                prices, jupyter);
+                prices, jupyter, sandbox);
     }
 
     public SettingsForm withJupyter(JupyterForm server) {
         return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark,
-                fontSize, prices, server);
+                fontSize, prices, server, sandbox);
     }
 
     public SettingsForm withAppearance(boolean isDark, int size) {
         return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, isDark, size,
-                prices, jupyter);
+                prices, jupyter, sandbox);
+    }
+
+    public SettingsForm withSandbox(SandboxSettings chosen) {
+        return new SettingsForm(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark,
+                fontSize, prices, jupyter, chosen);
     }
 
     /** Never shows the key. */
@@ -96,6 +113,6 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
     public String toString() {
         return "SettingsForm[provider=" + provider.name() + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "***") + ", engine=" + engine + ", python=" + python
-                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + ", jupyter=" + jupyter + "]";
+                + ", turnLimit=" + turnLimit + ", cellTimeoutSeconds=" + cellTimeoutSeconds + ", schemaOnly=" + schemaOnly + ", jupyter=" + jupyter + ", sandbox=" + sandbox + "]";
     }
 }

@@ -57,6 +57,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper pythonOk = new ReadOnlyBooleanWrapper(this, "pythonOk", false);
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper(this, "saveError", "");
     private final JupyterServerViewModel jupyter;
+    private final SandboxViewModel sandbox = new SandboxViewModel(studio.codeact.engine.sandbox.SandboxStatus.probe());
 
     /**
      * @param doctor checks an interpreter path for an engine kind (blocking; called on the worker)
@@ -107,6 +108,8 @@ public final class SettingsViewModel {
     public ReadOnlyStringProperty saveErrorProperty() { return saveError.getReadOnlyProperty(); }
     /** The remote engine's server settings and checks. */
     public JupyterServerViewModel jupyter() { return jupyter; }
+    /** Settings → Sandbox. */
+    public SandboxViewModel sandbox() { return sandbox; }
 
     // Commands
 
@@ -135,12 +138,14 @@ public final class SettingsViewModel {
         fontSize.set(form.fontSize());
         prices.set(form.prices());
         jupyter.show(form.jupyter());
+        sandbox.show(form.sandbox());
     }
 
     /** The fields as a form. */
     public SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), apiKey.get(), engine.get(), python.get(),
-                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get(), jupyter.form());
+                kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get(), jupyter.form(),
+                sandbox.form());
     }
 
     /** Asks the server which models it offers. */

@@ -6,7 +6,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.EngineState;
+import studio.codeact.engine.sandbox.SandboxSettings;
 import studio.codeact.gui.EngineViewModel;
 import studio.codeact.gui.UiState;
 import studio.codeact.gui.UiStateStore;
@@ -35,7 +37,16 @@ public final class MainViewModel {
     private final BooleanProperty askBeforeRunning = new SimpleBooleanProperty(this, "askBeforeRunning");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName", "no model");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CodeAct Studio");
+    private final ReadOnlyStringWrapper sandboxLabel = new ReadOnlyStringWrapper(this, "sandboxLabel", "");
+    private final ReadOnlyStringWrapper sandboxTooltip = new ReadOnlyStringWrapper(this, "sandboxTooltip", "");
+    private final ReadOnlyStringWrapper askReason = new ReadOnlyStringWrapper(this, "askReason", "");
+    private final ReadOnlyStringWrapper askTooltip = new ReadOnlyStringWrapper(this, "askTooltip", "");
     private UiState uiState;
+    /** The sandbox of the engine that runs (or will run) the code, and the one the settings ask for. */
+    private SandboxState inForce = SandboxState.of(SandboxSettings.DEFAULTS, EngineKind.EMBEDDED);
+    private SandboxState configured = inForce;
+    /** True while the window itself sets the toggle (its default), which is no choice of the user's. */
+    private boolean settingDefault;
 
     public MainViewModel(EngineViewModel engine, NotebookViewModel notebook, ChatViewModel chat,
                          VariablesViewModel variables, FilesViewModel files, UiStateStore store) {
@@ -48,10 +59,15 @@ public final class MainViewModel {
         uiState = store.load();
         dark.set(uiState.dark());
         fontSize.set(uiState.fontSize());
-        askBeforeRunning.set(uiState.askBeforeRunning());
         dark.addListener((obs, old, now) -> remember(uiState.withDark(now)));
         fontSize.addListener((obs, old, now) -> remember(uiState.withFontSize(now.intValue())));
-        askBeforeRunning.addListener((obs, old, now) -> remember(uiState.withAskBeforeRunning(now)));
+        askBeforeRunning.addListener((obs, old, now) -> {
+            if (!settingDefault) {
+                remember(uiState.withAskChoice(now, inForce.active()));
+            }
+            showSandbox();
+        });
+        showSandbox();
         notebook.onCellFinished(cell -> {
             variables.refresh();
             files.refresh();
@@ -95,9 +111,38 @@ public final class MainViewModel {
         return fontSize;
     }
 
-    /** When on, each code action waits in a dialog to be run, edited or rejected. */
+    /**
+     * When on, each code action waits in a dialog to be run, edited or rejected. Off by default while
+     * the sandbox confines model code, on by default when it does not; a change through this property
+     * is the user's choice and is remembered (see {@link UiState.AskChoice}).
+     */
     public BooleanProperty askBeforeRunningProperty() {
         return askBeforeRunning;
+    }
+
+    /** Why "Ask before running code" is as it is when the sandbox does not confine code ("on because …"); empty otherwise. */
+    public ReadOnlyStringProperty askReasonProperty() {
+        return askReason.getReadOnlyProperty();
+    }
+
+    /** The toggle's tooltip: what it does, and the reason for its state. */
+    public ReadOnlyStringProperty askTooltipProperty() {
+        return askTooltip.getReadOnlyProperty();
+    }
+
+    /** The status bar's sandbox words: "sandbox on", "sandbox off", "sandbox unavailable: reason" … */
+    public ReadOnlyStringProperty sandboxLabelProperty() {
+        return sandboxLabel.getReadOnlyProperty();
+    }
+
+    /** What the sandbox enforces, or why model code runs with the user's rights. */
+    public ReadOnlyStringProperty sandboxTooltipProperty() {
+        return sandboxTooltip.getReadOnlyProperty();
+    }
+
+    /** Whether model code runs confined (with the engine that runs, or the next one). */
+    public boolean sandboxActive() {
+        return inForce.active();
     }
 
     public ReadOnlyStringProperty modelNameProperty() {
@@ -121,6 +166,49 @@ public final class MainViewModel {
     }
 
     // Commands
+
+    /**
+     * The settings were read or saved: with no engine yet their sandbox is the one in force; with
+     * one running it applies when Python next starts (the status bar says so).
+     */
+    public void sandboxConfigured(SandboxSettings settings, EngineKind kind, boolean engineRunning) {
+        configured = SandboxState.of(settings, kind);
+        if (!engineRunning) {
+            inForce = configured;
+        }
+        showSandbox();
+    }
+
+    /** An engine was made with {@code settings}: its sandbox is now the one in force. */
+    public void sandboxInForce(SandboxSettings settings, EngineKind kind) {
+        inForce = SandboxState.of(settings, kind);
+        showSandbox();
+    }
+
+    private void showSandbox() {
+        boolean active = inForce.active();
+        boolean ask = uiState.askChoice() == null ? !active : uiState.askChoice().applies(active).orElse(!active);
+        if (askBeforeRunning.get() != ask) {
+            settingDefault = true;
+            try {
+                askBeforeRunning.set(ask);
+            } finally {
+                settingDefault = false;
+            }
+        }
+        boolean pending = !configured.equals(inForce);
+        sandboxLabel.set(inForce.label() + (pending ? " (restart Python to apply the new setting)" : ""));
+        sandboxTooltip.set(inForce.tooltip() + (pending ? "\nSettings → Sandbox changed; it applies when Python next starts (Cells → Restart Python)." : "")
+                + (active ? "" : "\n" + askSentence(ask)));
+        askReason.set(active ? "" : ask ? "on because " + inForce.whyUnconfinedShort() : "off by your choice although " + inForce.whyUnconfinedShort());
+        askTooltip.set("Show each code action in a dialog to run, edit or reject it."
+                + (active ? " Off by default: the sandbox confines model code." : "\n" + askSentence(ask)));
+    }
+
+    private String askSentence(boolean ask) {
+        return ask ? "Ask before running code is on because " + inForce.whyUnconfined() + "."
+                : "Ask before running code is off by your choice, although " + inForce.whyUnconfined() + ".";
+    }
 
     public void toggleTheme() {
         dark.set(!dark.get());

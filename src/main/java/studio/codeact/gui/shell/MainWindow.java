@@ -194,8 +194,18 @@ public final class MainWindow extends BorderPane {
         Button settings = new Button("Settings");
         settings.setOnAction(event -> actions.openSettings());
         CheckBox ask = new CheckBox("Ask before running code");
+        ask.setId("ask-before-running");
         ask.selectedProperty().bindBidirectional(model.askBeforeRunningProperty());
-        ask.setTooltip(new Tooltip("Show each code action in a dialog to run, edit or reject it"));
+        Tooltip askTip = new Tooltip();
+        askTip.textProperty().bind(model.askTooltipProperty());
+        ask.setTooltip(askTip);
+        Label askReason = new Label();
+        askReason.setId("ask-reason");
+        askReason.getStyleClass().add("ask-reason");
+        askReason.textProperty().bind(Bindings.concat("(", model.askReasonProperty(), ")"));
+        askReason.visibleProperty().bind(model.askReasonProperty().isNotEmpty());
+        askReason.managedProperty().bind(askReason.visibleProperty());
+        askReason.setTooltip(askTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button theme = new Button();
@@ -209,7 +219,7 @@ public final class MainWindow extends BorderPane {
         bigger.setTooltip(new Tooltip("Larger text"));
         return new ToolBar(modelLabel, settings, new javafx.scene.control.Separator(),
                 new EngineStatusView(model.engine(), model::interrupt), new javafx.scene.control.Separator(), ask,
-                spacer, theme, smaller, bigger);
+                askReason, spacer, theme, smaller, bigger);
     }
 
     private Node problemBanner() {
@@ -275,21 +285,26 @@ public final class MainWindow extends BorderPane {
         usage.textProperty().bind(model.chat().sessionUsageProperty());
         usage.visibleProperty().bind(model.chat().sessionUsageProperty().isNotEmpty());
         usage.managedProperty().bind(usage.visibleProperty());
-        HBox bar = new HBox(activity, notice, spacer, usage, sandboxLabel(), folder);
+        HBox bar = new HBox(activity, notice, spacer, usage, sandboxLabel(model), folder);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    /** "sandbox on" (the tooltip says what it enforces) or "sandbox unavailable: reason". */
-    private static Label sandboxLabel() {
-        studio.codeact.engine.sandbox.SandboxStatus status = studio.codeact.engine.sandbox.SandboxStatus.probe();
-        Label label = new Label(status.label(true));
-        label.getStyleClass().add(status.available() ? "sandbox-on" : "sandbox-unavailable");
-        String tip = status.available()
-                ? "Model code runs in a sandbox (" + status.mechanism() + "):\n• " + String.join("\n• ", status.guarantees())
-                : "Model code runs with your rights: " + status.reason().orElse("") + ".";
-        label.setTooltip(new javafx.scene.control.Tooltip(tip));
+    /** "sandbox on" (the tooltip says what it enforces), "sandbox off" or "sandbox unavailable: reason" (the tooltip says why). */
+    private static Label sandboxLabel(MainViewModel model) {
+        Label label = new Label();
+        label.setId("sandbox-label");
+        label.textProperty().bind(model.sandboxLabelProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(model.sandboxTooltipProperty());
+        label.setTooltip(tip);
+        Runnable style = () -> {
+            label.getStyleClass().removeAll("sandbox-on", "sandbox-unavailable");
+            label.getStyleClass().add(model.sandboxActive() ? "sandbox-on" : "sandbox-unavailable");
+        };
+        style.run();
+        model.sandboxLabelProperty().addListener((obs, old, now) -> style.run());
         return label;
     }
 

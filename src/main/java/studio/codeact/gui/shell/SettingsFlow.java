@@ -74,6 +74,7 @@ final class SettingsFlow {
         model.chat().modelConfiguredProperty().set(form.modelConfigured());
         model.setModelName(form.modelConfigured() ? form.model() : "");
         model.notebook().cellTimeoutProperty().set(form.cellTimeoutSeconds() == 0 ? null : Duration.ofSeconds(form.cellTimeoutSeconds()));
+        model.sandboxConfigured(form.sandbox(), form.engine(), model.engine().current().isPresent());
     }
 
     /** Shows the settings dialog; what is saved applies at once (see {@link #applySaved}). */
@@ -94,8 +95,13 @@ final class SettingsFlow {
         })));
     }
 
-    /** Applies settings just saved: the look at once; a new model or engine resets the assistant; a new engine is made. */
+    /**
+     * Applies settings just saved: the look at once; a new model or engine resets the assistant; a new
+     * engine is made. A sandbox change alone applies when Python next starts (Restart Python makes a new
+     * engine then), so the variables of the running one are not lost without asking.
+     */
     private void applySaved(SettingsForm saved) {
+        SettingsForm before = settings;
         boolean engineChanged = engineChanged(settings, saved);
         boolean modelChanged = modelChanged(settings, saved);
         model.darkProperty().set(saved.dark());
@@ -103,6 +109,9 @@ final class SettingsFlow {
         apply(saved);
         if (modelChanged || engineChanged) {
             resetAssistant.run();
+        }
+        if (!engineChanged && !saved.sandbox().equals(before.sandbox())) {
+            model.engine().renewOnRestart();
         }
         if (engineChanged) {
             model.engine().recreate().whenComplete((engine, failure) -> UiExecutor.fx().execute(this::checkPython));

@@ -92,7 +92,7 @@ public final class Studio implements WindowActions {
         UiState state = config.stateStore().load();
         Theme.applyGlobal(state.dark());
 
-        EngineViewModel engine = new EngineViewModel(() -> config.engineFactory().apply(settings(), place.createdWorkFolder()), ui, config.workers());
+        EngineViewModel engine = new EngineViewModel(() -> makeEngine(config, ui), ui, config.workers());
         Supplier<CompletableFuture<PythonEngine>> ready = engine::start;
         NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
         ChatViewModel chat = new ChatViewModel();
@@ -131,6 +131,14 @@ public final class Studio implements WindowActions {
             event.consume();
             quit();
         });
+    }
+
+    /** A new engine for the settings in force; its sandbox becomes the one the window shows (called on a worker). */
+    private PythonEngine makeEngine(Config config, UiExecutor ui) {
+        SettingsForm form = settings();
+        PythonEngine made = config.engineFactory().apply(form, place.createdWorkFolder());
+        ui.execute(() -> model.sandboxInForce(form.sandbox(), form.engine()));
+        return made;
     }
 
     /** Puts the window's scene on the stage at the remembered place and size (a size larger than this screen is cut to fit). */

@@ -126,6 +126,36 @@ public final class SettingsFile {
         return root;
     }
 
+    /**
+     * Every text value of a field whose name mentions a key, a token or a secret, anywhere in the
+     * file (the model's API keys, the Jupyter token …): what the engines redact from outputs. An
+     * unreadable file has none.
+     */
+    public java.util.List<String> keyValues() {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        try {
+            collectKeys(read(), keys);
+        } catch (RuntimeException unreadable) {
+            // an unreadable settings file has no keys to redact
+        }
+        return keys;
+    }
+
+    private static void collectKeys(JsonNode node, java.util.List<String> keys) {
+        node.properties().forEach(entry -> {
+            String name = entry.getKey().toLowerCase(java.util.Locale.ROOT);
+            JsonNode value = entry.getValue();
+            if (value.isTextual() && (name.contains("key") || name.contains("token") || name.contains("secret"))) {
+                keys.add(value.asText());
+            } else if (value.isContainerNode()) {
+                collectKeys(value, keys);
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(item -> collectKeys(item, keys));
+        }
+    }
+
     private void createFolder(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;

@@ -45,4 +45,20 @@ class UiStateStoreTest {
         assertThat(UiState.defaults().withFontSize(99).fontSize()).isEqualTo(UiState.MAX_FONT);
         assertThat(UiState.defaults().withFontSize(3).fontSize()).isEqualTo(UiState.MIN_FONT);
     }
+
+    @Test
+    void anOlderFilesAskOnIsAChoiceButItsAskOffIsNone(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("window.json"), "{\"askBeforeRunning\": true, \"fontSize\": 13}");
+        assertThat(new UiStateStore(folder.resolve("window.json")).load().askChoice()).isEqualTo(new UiState.AskChoice(true, true));
+        Files.writeString(folder.resolve("window.json"), "{\"askBeforeRunning\": false, \"fontSize\": 13}");
+        assertThat(new UiStateStore(folder.resolve("window.json")).load().askChoice()).isNull();
+    }
+
+    @Test
+    void askHoldsAlwaysButDontAskOnlyWhileTheSandboxIsAsItWas() {
+        assertThat(new UiState.AskChoice(true, true).applies(false)).contains(true);
+        assertThat(new UiState.AskChoice(false, false).applies(false)).contains(false);
+        assertThat(new UiState.AskChoice(false, true).applies(true)).contains(false);
+        assertThat(new UiState.AskChoice(false, true).applies(false)).isEmpty();
+    }
 }

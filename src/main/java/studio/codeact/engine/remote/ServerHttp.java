@@ -144,6 +144,37 @@ final class ServerHttp {
         throw unreachable(last);
     }
 
+    /** Reads a successful response's body as a stream. Thread: the calling thread. */
+    @FunctionalInterface
+    interface BodyReader {
+        void read(java.io.InputStream body) throws IOException;
+    }
+
+    /**
+     * GETs {@code url} and hands the body of a successful answer to {@code reader} as it arrives
+     * (downloads too large to hold); an I/O failure is retried like {@link #get}, from the start.
+     */
+    void stream(HttpUrl url, String what, BodyReader reader) {
+        IOException last = null;
+        Duration wait = FIRST_RETRY;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Response response = client.newCall(new Request.Builder().url(url).get().build()).execute()) {
+                if (!response.isSuccessful()) {
+                    throw failure(response.code(), response.body().string(), what);
+                }
+                reader.read(response.body().byteStream());
+                return;
+            } catch (IOException e) {
+                last = e;
+                if (attempt < ATTEMPTS) {
+                    LockSupport.parkNanos(wait.toNanos());
+                    wait = wait.multipliedBy(2);
+                }
+            }
+        }
+        throw unreachable(last);
+    }
+
     JupyterServerException unreachable(IOException cause) {
         String detail = cause == null ? "" : " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
         return new JupyterServerException(Problem.UNREACHABLE, "the Jupyter server at " + describe() + " is unreachable" + detail

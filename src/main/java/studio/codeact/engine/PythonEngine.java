@@ -79,6 +79,15 @@ public interface PythonEngine extends AutoCloseable {
         return localFile.toAbsolutePath().toString();
     }
 
+    /**
+     * The working folder when the code runs on another machine (the remote engine's folder on the
+     * server), for listing and fetching what the code wrote there; empty for engines on this
+     * machine, whose folder is {@link EngineConfig#workingDirectory()} itself.
+     */
+    default java.util.Optional<ServerFolder> serverFolder() {
+        return java.util.Optional.empty();
+    }
+
     /** Facts about the interpreter (paths, versions) as the doctor prints them. */
     EngineInfo info();
 

@@ -6,6 +6,7 @@ import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.JupyterServerConfig;
 import studio.codeact.engine.JupyterServerException;
 import studio.codeact.engine.PythonEngine;
+import studio.codeact.engine.ServerFolder;
 import studio.codeact.engine.TransferProgress;
 import studio.codeact.engine.jupyter.JupyterEngine;
 import studio.codeact.engine.jupyter.KernelEvents;
@@ -15,6 +16,7 @@ import studio.codeact.engine.jupyter.LaunchedKernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link PythonEngine} whose kernels run on a Jupyter server: the protocol core
@@ -110,9 +112,22 @@ public final class RemoteEngine extends JupyterEngine {
         }
     }
 
-    /** The server-side working folder's entries (the Files panel). */
+    /** The server-side working folder's entries. */
     public List<ContentsApi.Entry> listWorkFolder() {
         return launcher.contents.list(workPath());
+    }
+
+    /** The session's folder on the server, as the Files panel lists it; made on first use, as a kernel's start makes it. */
+    @Override
+    public Optional<ServerFolder> serverFolder() {
+        return Optional.of(new RemoteWorkFolder(launcher.contents, () -> {
+            launcher.prepareFolder();
+            if (!launcher.folderReady) {
+                throw new JupyterServerException(JupyterServerException.Problem.REFUSED, "the Jupyter server at "
+                        + launcher.server.url() + " has no Contents API, so the files the code writes there cannot be listed here");
+            }
+            return launcher.workPath;
+        }, launcher.server.url().toString()));
     }
 
     /** Starts kernels on the server; makes the working folder once, before the first. */
@@ -140,7 +155,7 @@ public final class RemoteEngine extends JupyterEngine {
         }
 
         /** Creates the working folder; a server without a Contents API (a gateway) starts kernels where it likes. */
-        private void prepareFolder() {
+        synchronized void prepareFolder() {
             if (folderTried) {
                 return;
             }

@@ -168,6 +168,11 @@ public final class RedactingEngine implements PythonEngine {
     }
 
     @Override
+    public java.util.Optional<studio.codeact.engine.ServerFolder> serverFolder() {
+        return engine.serverFolder(); // the Files panel lists the remote engine's folder through it
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

@@ -18,7 +18,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
-/** The files panel: what the code wrote into the working folder; double-click opens, right-click saves a copy. */
+/**
+ * The files panel: what the code wrote into the working folder; double-click opens, right-click
+ * saves a copy. A file in a folder on the Jupyter server is downloaded into the local working
+ * folder first, then opened.
+ */
 public final class FilesView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
@@ -47,25 +51,30 @@ public final class FilesView extends BorderPane {
         table.setRowFactory(view -> {
             TableRow<FilesViewModel.FileEntry> row = new TableRow<>();
             MenuItem openItem = new MenuItem("Open");
-            openItem.setOnAction(event -> open.accept(row.getItem().path()));
+            openItem.setOnAction(event -> open(model, row.getItem(), open));
             MenuItem save = new MenuItem("Save a copy…");
             save.setOnAction(event -> saveCopy(model, row.getItem()));
             ContextMenu menu = new ContextMenu(openItem, save);
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
             row.setOnMouseClicked(event -> {
                 if (event.getClickCount() == 2 && !row.isEmpty()) {
-                    open.accept(row.getItem().path());
+                    open(model, row.getItem(), open);
                 }
             });
             return row;
         });
         Label folder = new Label();
         folder.getStyleClass().add("muted");
-        folder.textProperty().bind(model.folderProperty().asString());
+        folder.setWrapText(true);
+        folder.textProperty().bind(javafx.beans.binding.Bindings.when(model.onServerProperty())
+                .then(javafx.beans.binding.Bindings.concat("On the server: ", model.locationProperty(), " (a file opens as a downloaded copy)"))
+                .otherwise(model.locationProperty()));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(event -> model.refresh());
         Button show = new Button("Open folder");
         show.setOnAction(event -> open.accept(model.folderProperty().get()));
+        show.visibleProperty().bind(model.onServerProperty().not()); // the server's folder is not on this machine
+        show.managedProperty().bind(show.visibleProperty());
         HBox bar = new HBox(6, refresh, show);
         bar.getStyleClass().add("panel-bar");
         Label problem = new Label();
@@ -77,6 +86,18 @@ public final class FilesView extends BorderPane {
         setTop(new javafx.scene.layout.VBox(2, folder, problem));
         setCenter(table);
         setBottom(bar);
+    }
+
+    /** Opens the file, or its downloaded copy; a failed download is said in a dialog. */
+    private static void open(FilesViewModel model, FilesViewModel.FileEntry entry, Consumer<Path> open) {
+        model.localCopy(entry).whenComplete((path, error) -> studio.codeact.gui.UiExecutor.fx().execute(() -> {
+            if (error != null) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                        "Could not download " + entry.relative() + ": " + Messages.sentence(error)).showAndWait();
+            } else {
+                open.accept(path);
+            }
+        }));
     }
 
     private void saveCopy(FilesViewModel model, FilesViewModel.FileEntry entry) {

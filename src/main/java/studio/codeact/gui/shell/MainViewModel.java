@@ -75,6 +75,9 @@ public final class MainViewModel {
         engine.stateProperty().addListener((obs, old, now) -> {
             if (now == EngineState.IDLE && (old == EngineState.STARTING || old == EngineState.RESTARTING)) {
                 variables.refresh();
+                if (old == EngineState.STARTING) {
+                    files.refresh(); // a remote engine's folder is on the server: listed once the engine is there
+                }
             }
         });
     }

@@ -278,8 +278,8 @@ public final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label folder = new Label();
-        folder.textProperty().bind(Bindings.createStringBinding(() -> model.files().folderProperty().get() == null ? ""
-                : "Working folder: " + model.files().folderProperty().get(), model.files().folderProperty()));
+        folder.textProperty().bind(Bindings.createStringBinding(() -> model.files().locationProperty().get().isEmpty() ? ""
+                : "Working folder: " + model.files().locationProperty().get(), model.files().locationProperty()));
         Label usage = new Label();
         usage.getStyleClass().add("session-usage");
         usage.textProperty().bind(model.chat().sessionUsageProperty());

@@ -97,7 +97,7 @@ public final class Studio implements WindowActions {
         NotebookViewModel notebook = new NotebookViewModel(ready, ui, System::nanoTime);
         ChatViewModel chat = new ChatViewModel();
         VariablesViewModel variables = new VariablesViewModel(engine::current, ui);
-        FilesViewModel files = new FilesViewModel(config.workingFolder(), ui, config.workers());
+        FilesViewModel files = new FilesViewModel(config.workingFolder(), engine::current, ui, config.workers());
         model = new MainViewModel(engine, notebook, chat, variables, files, config.stateStore());
         settingsFlow = new SettingsFlow(stage, model, config.settings(), config.doctor(), config.workers(), this::resetAssistant);
         ApprovalPrompt approval = new ApprovalPrompt(stage, model.fontSizeProperty()::get);

@@ -160,7 +160,8 @@ public final class ObservationFormatter {
                 text.append(HeadTail.clip(clean(error.summary()), 1_000)).append('\n');
             }
             if ("MemoryError".equals(error.ename())) {
-                text.append("[The memory limit was reached. Work on a sample, load fewer columns, or use smaller dtypes.]\n");
+                text.append("[The memory limit was reached. Aggregate or filter first and compute only the small result (never `.compute()` "
+                        + "a whole Dask DataFrame), or work on a sample, load fewer columns, or use smaller dtypes.]\n");
             }
         });
         switch (result.status()) {

@@ -40,6 +40,106 @@ def setup(shell=None):
             shell.run_line_magic("matplotlib", "inline")
         except Exception:  # matplotlib missing: plots fail later with a clear ImportError
             pass
+    import os
+    limit = os.environ.get("CODEACT_MEMORY_LIMIT", "")
+    if limit.isdigit() and int(limit) > 0 and shell is not None:
+        MemoryGuard.start(shell, int(limit))
+
+
+def _resident():
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+try:
+    import os as _os
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (ImportError, ValueError, OSError, AttributeError):
+    _PAGE = 4096
+
+
+class MemoryGuard:
+    """A kernel's memory ceiling: the growth of its resident memory above its idle footprint.
+
+    The footprint is measured once the analysis libraries (numpy, pandas, Dask's DataFrame) are
+    imported. While a cell runs, a daemon thread samples ``/proc/self/statm`` every 20 ms; past the
+    ceiling it sends the main thread a real-time signal whose handler raises ``MemoryError`` in
+    the cell (a blocking wait, such as Dask's, wakes up for it). A cell that starts above the
+    ceiling may grow by 64 MB more. A single C call that allocates is only stopped when it returns.
+    """
+
+    SAMPLE = 0.02
+    SLACK = 64 << 20
+    _started = None
+
+    @classmethod
+    def start(cls, shell, limit):
+        if cls._started is not None:
+            cls._started.limit = limit
+            return cls._started
+        cls._started = guard = cls(limit)
+        guard.install(shell)
+        return guard
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.baseline = 0
+        self.running = False
+        self.ceiling = 0
+        self.grown = 0
+
+    def install(self, shell):
+        import importlib.util
+        import signal
+        import threading
+        for module in ("numpy", "pandas", "dask.dataframe"):
+            try:
+                if importlib.util.find_spec(module.split(".")[0]) is not None:
+                    __import__(module)
+            except Exception:  # a broken optional library is the user's concern, not the guard's
+                pass
+        self.baseline = _resident()
+        self.signal = signal.SIGRTMIN + 5
+        self.main = threading.main_thread().ident
+        signal.signal(self.signal, self._handler)
+        shell.events.register("pre_run_cell", self._begin)
+        shell.events.register("post_run_cell", self._end)
+        threading.Thread(target=self._watch, name="codeact-memory-guard", daemon=True).start()
+
+    def _begin(self, *args):
+        self.ceiling = max(self.baseline + self.limit, _resident() + self.SLACK)
+        self.running = True
+
+    def _end(self, *args):
+        self.running = False
+
+    def _handler(self, signum, frame):
+        if self.running:
+            raise MemoryError("the cell grew the session's memory by %s, past the memory ceiling of %s (above the idle "
+                              "footprint); it was stopped and the session continues" % (_size(self.grown), _size(self.limit)))
+
+    def _watch(self):
+        import signal
+        import time
+        while True:
+            time.sleep(self.SAMPLE)
+            if not self.running:
+                continue
+            resident = _resident()
+            if resident > self.ceiling:
+                self.grown = resident - self.baseline
+                self.ceiling = resident + self.SLACK
+                try:
+                    signal.pthread_kill(self.main, self.signal)
+                except (OSError, ValueError):
+                    pass
+
+
+def _size(size):
+    return "%.1f GB" % (size / 1e9) if size >= 1e9 else "%d MB" % round(size / 1e6)
 
 
 def _bound_kernel_streams(pending_limit=1 << 20):

@@ -1,0 +1,103 @@
+package studio.codeact.cli;
+
+import picocli.CommandLine.Option;
+import studio.codeact.agent.DataOptions;
+import studio.codeact.engine.EngineConfig;
+import studio.codeact.engine.sandbox.SandboxConfig;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code --memory-limit}, {@code --eager-limit} and {@code --dask-scheduler}: how much memory the
+ * session's Python may use, when a data file is loaded lazily with Dask instead of into pandas,
+ * and which Dask cluster computes. Shared by {@code ask} and {@code chat}.
+ */
+final class ComputeOptions {
+
+    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?\\s*");
+
+    @Option(names = "--memory-limit", paramLabel = "SIZE",
+            description = "Most memory the session's Python may use, e.g. 2G or 512M (embedded engine: growth above the app's idle "
+                    + "footprint; kernel engine: the kernel process). Default: about half of physical memory (embedded), none (kernel).")
+    String memoryLimit;
+
+    @Option(names = "--eager-limit", paramLabel = "SIZE",
+            description = "Files whose estimated in-memory size passes this load lazily as Dask DataFrames (default: a quarter of the memory limit).")
+    String eagerLimit;
+
+    @Option(names = "--dask-scheduler", paramLabel = "tcp://HOST:PORT",
+            description = "Connect a Dask cluster's scheduler; Dask computations then run on its workers (data paths must be readable by them).")
+    String daskScheduler;
+
+    /** Bytes of {@code --memory-limit}, 0 when not given. */
+    long memoryLimitBytes() {
+        return memoryLimit == null ? 0 : parseSize(memoryLimit, "--memory-limit");
+    }
+
+    /** The options the agent loads data with. */
+    DataOptions dataOptions() {
+        long eager = eagerLimit == null ? 0 : parseSize(eagerLimit, "--eager-limit");
+        return new DataOptions(eager, memoryLimitBytes(), scheduler().map(URI::toString));
+    }
+
+    /** The engine's memory ceiling from {@code --memory-limit}. */
+    EngineConfig apply(EngineConfig engine) {
+        long bytes = memoryLimitBytes();
+        return bytes > 0 ? engine.withMemoryLimit(bytes) : engine;
+    }
+
+    /** The sandbox lets model code reach the scheduler's port (and no other). */
+    SandboxConfig apply(SandboxConfig sandbox) {
+        return scheduler().map(uri -> sandbox.withConnectPort(uri.getPort())).orElse(sandbox);
+    }
+
+    /**
+     * The scheduler's address.
+     *
+     * @throws IllegalArgumentException when it is not {@code tcp://HOST:PORT}
+     */
+    Optional<URI> scheduler() {
+        if (daskScheduler == null || daskScheduler.isBlank()) {
+            return Optional.empty();
+        }
+        String text = daskScheduler.strip();
+        if (!text.contains("://")) {
+            text = "tcp://" + text;
+        }
+        try {
+            URI uri = new URI(text);
+            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new URISyntaxException(text, "not tcp://HOST:PORT");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--dask-scheduler takes the scheduler's address as tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786), not '"
+                    + daskScheduler + "'", e);
+        }
+    }
+
+    /**
+     * Bytes of a size such as {@code 2G}, {@code 512M}, {@code 1.5GB}, {@code 300MiB} or {@code 1000000}
+     * (K, M, G, T count in 1024s).
+     *
+     * @throws IllegalArgumentException naming {@code flag} when the text is no size
+     */
+    static long parseSize(String text, String flag) {
+        Matcher matcher = SIZE.matcher(text == null ? "" : text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(flag + " takes a size such as 2G, 512M or 1.5GB, not '" + text + "'");
+        }
+        double number = Double.parseDouble(matcher.group(1));
+        int power = "kmgt".indexOf(matcher.group(2).toLowerCase(Locale.ROOT)) + 1;
+        long bytes = (long) (number * Math.pow(1024, power));
+        if (bytes < 1 << 20) {
+            throw new IllegalArgumentException(flag + " must be at least 1M, not '" + text + "'");
+        }
+        return bytes;
+    }
+}

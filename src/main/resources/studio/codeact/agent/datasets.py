@@ -32,7 +32,7 @@ HEAD_BYTES = 1 << 20
 # Partitions of a lazy CSV: at most this many bytes of the file each (Dask's own default) ...
 MAX_BLOCK = 64_000_000
 # ... and at least this many, so a small memory ceiling does not make thousands of tiny ones.
-MIN_BLOCK = 4_000_000
+MIN_BLOCK = 1_000_000
 # A text column becomes a category when the sample holds at most this many distinct values ...
 MAX_CATEGORIES = 1000
 # ... and they are at most this share of its values.
@@ -311,9 +311,9 @@ def _sampler():
 
 
 def sample_rows(rows, memory, options):
-    """Rows of the sample: about SAMPLE_ROWS, fewer when that many would not fit under the eager limit."""
+    """Rows of the sample: about SAMPLE_ROWS, fewer when that many would take more than half the eager limit."""
     per_row = memory / max(1, rows)
-    fitting = int(eager_limit(options) / max(1.0, per_row))
+    fitting = int(eager_limit(options) / 2 / max(1.0, per_row))
     return max(1000, min(SAMPLE_ROWS, fitting))
 
 
@@ -352,8 +352,9 @@ def plan_lazy_csv(entry, path, name, taken, delimiter, encoding, rows, memory, o
     dtypes = lazy_dtypes(sample, dates)
     threads = max(1, int(options.get("threads") or os.cpu_count() or 1))
     per_byte = memory / max(1, size)
-    # a partition in memory is per_byte times its bytes on disk, and each thread holds one
-    block = int(memory_ceiling(options) / (4 * threads * max(1.0, per_byte)))
+    # a partition in memory is per_byte times its bytes on disk, each thread holds one, and parsing
+    # it takes about as much again: a third of the ceiling for the partitions in flight
+    block = int(memory_ceiling(options) / (3 * 2 * threads * max(1.0, per_byte)))
     block = max(MIN_BLOCK, min(MAX_BLOCK, block))
     sample_name = identifier(name + "_sample", taken)
     arguments = ["sep=%r" % delimiter] + (["encoding=%r" % encoding] if encoding != "utf-8" else [])

@@ -46,6 +46,25 @@ def setup(shell=None):
         MemoryGuard.start(shell, int(limit))
 
 
+def free_after_memory_error(result=None):
+    """After a cell that ended in ``MemoryError`` (an IPython ``post_run_cell`` handler): free what
+    its traceback's frames still hold (a half-built result), and give the freed memory back to the
+    system, so the next cell starts from the footprint and not from the failed one's peak."""
+    error = getattr(result, "error_in_exec", None)
+    if not isinstance(error, MemoryError):
+        return
+    import gc
+    import traceback
+    if error.__traceback__ is not None:
+        traceback.clear_frames(error.__traceback__)
+    gc.collect()
+    try:
+        import ctypes
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _resident():
     try:
         with open("/proc/self/statm") as handle:
@@ -107,6 +126,7 @@ class MemoryGuard:
         signal.signal(self.signal, self._handler)
         shell.events.register("pre_run_cell", self._begin)
         shell.events.register("post_run_cell", self._end)
+        shell.events.register("post_run_cell", free_after_memory_error)
         threading.Thread(target=self._watch, name="codeact-memory-guard", daemon=True).start()
 
     def _begin(self, *args):

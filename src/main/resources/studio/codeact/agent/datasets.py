@@ -386,7 +386,7 @@ def plan(paths, taken, options=None, user_ns=None):
     if scheduler or any(entry.get("imports") for entry in entries):
         lines.append("import dask.dataframe as dd")
     if scheduler:
-        lines += ["from dask.distributed import Client", "client = Client(%r, timeout=%r)" % (scheduler, "30s")]
+        lines += ["from dask.distributed import Client", "client = Client(%r, timeout=%r)" % (scheduler, "10s")]
     if any(v.get("lazy") and v.get("blocksize") for entry in entries for v in entry["variables"]):
         lines.append(SAMPLER)
     for entry in entries:

@@ -109,6 +109,9 @@ public final class ObservationFormatter {
                     lastStream = stream.name();
                 }
                 case Output.Display display -> {
+                    if (display.data().has(MimeBundle.PROGRESS)) {
+                        continue; // a computation's progress is for the user's eyes only
+                    }
                     startLine(text).append(bundle(display.data(), nextFigure)).append('\n');
                     lastStream = null;
                 }

@@ -40,10 +40,113 @@ def setup(shell=None):
             shell.run_line_magic("matplotlib", "inline")
         except Exception:  # matplotlib missing: plots fail later with a clear ImportError
             pass
+    if shell is not None:
+        install_dask_display(shell)
     import os
     limit = os.environ.get("CODEACT_MEMORY_LIMIT", "")
     if limit.isdigit() and int(limit) > 0 and shell is not None:
         MemoryGuard.start(shell, int(limit))
+
+
+PROGRESS_MIME = "application/vnd.codeact.progress+json"
+
+
+def install_dask_display(shell):
+    """Dask in a shell: a progress display for long local computations (registered once Dask is
+    imported, checked before each cell), and lazy DataFrames shown as their first rows with
+    "lazy: N partitions, ~R rows" instead of their task-graph summary. Nothing here imports Dask."""
+    if getattr(shell, "_codeact_dask", False):
+        return
+    shell._codeact_dask = True
+    shell.events.register("pre_run_cell", lambda *args: DaskProgress.register_if_imported())
+    for mime, printer in (("text/plain", _lazy_text), ("text/html", _lazy_html)):
+        try:
+            shell.display_formatter.formatters[mime].for_type_by_name("dask.dataframe.core", "DataFrame", printer)
+        except (KeyError, AttributeError):
+            pass
+
+
+def _lazy_head(frame, rows=5):
+    """The first rows (reading the first partition only) and the caption naming what is not computed."""
+    first = frame.get_partition(0).compute()
+    estimate = len(first) * frame.npartitions
+    caption = "lazy: %d partitions, ~%s rows (not computed; .compute() after aggregating)" % (
+        frame.npartitions, format(estimate, ","))
+    return first.head(rows), caption
+
+
+def _lazy_text(frame, printer, cycle):
+    try:
+        head, caption = _lazy_head(frame)
+        printer.text(head.to_string(max_cols=20) + "\n" + caption)
+    except Exception as error:  # a frame whose first partition cannot be read: its structure, and why
+        printer.text("Dask DataFrame with %d partitions (its first rows could not be read: %s)"
+                     % (getattr(frame, "npartitions", 0), error))
+
+
+def _lazy_html(frame):
+    try:
+        head, caption = _lazy_head(frame)
+        return head.to_html(max_cols=20) + "<p>" + caption + "</p>"
+    except Exception:
+        return None
+
+
+class DaskProgress:
+    """A Dask local-scheduler callback that reports a long computation's progress as a display
+    of type ``application/vnd.codeact.progress+json`` (tasks done and total, seconds): shown under
+    the running cell and on the CLI's stderr, never stored with the cell nor sent to the model.
+    Silent for the first second; then at most twice a second, and once at the end."""
+
+    QUIET = 1.0
+    EVERY = 0.5
+    _registered = None
+
+    @classmethod
+    def register_if_imported(cls):
+        if cls._registered is not None or "dask" not in sys.modules:
+            return
+        try:
+            from dask.callbacks import Callback
+        except ImportError:
+            return
+        progress = cls()
+        cls._registered = Callback(start_state=progress._start, posttask=progress._posttask, finish=progress._finish)
+        cls._registered.register()
+
+    def __init__(self):
+        self.began = 0.0
+        self.last = 0.0
+        self.shown = False
+
+    def _start(self, dsk, state):
+        import time
+        self.began = self.last = time.monotonic()
+        self.shown = False
+
+    def _posttask(self, key, result, dsk, state, worker_id):
+        import time
+        now = time.monotonic()
+        if now - self.began >= self.QUIET and now - self.last >= self.EVERY:
+            self.last = now
+            self._publish(state, now, False)
+
+    def _finish(self, dsk, state, errored):
+        import time
+        if self.shown:
+            self._publish(state, time.monotonic(), True)
+
+    def _publish(self, state, now, finished):
+        done = len(state.get("finished", ()))
+        total = done + sum(len(state.get(k, ())) for k in ("ready", "waiting", "running"))
+        elapsed = now - self.began
+        try:
+            from IPython.display import publish_display_data
+            publish_display_data({PROGRESS_MIME: {"done": done, "total": total, "elapsed": round(elapsed, 1), "finished": finished},
+                                  "text/plain": "dask: %d/%d tasks, %.1f s%s" % (done, total, elapsed, " (done)" if finished else "")})
+            self.shown = True
+        except Exception:  # no shell to show it in
+            pass
 
 
 def free_after_memory_error(result=None):

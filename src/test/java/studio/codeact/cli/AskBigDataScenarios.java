@@ -93,6 +93,8 @@ abstract class AskBigDataScenarios {
     void aFileOverTheEagerLimitIsADaskFrameWithASampleAndAnAggregateIsComputed() {
         server.thenText("<execute>\nprint(type(orders).__module__, len(orders_sample), orders_sample['day'].dtype)\n"
                         + "print(orders[orders.region == 'north'].amount.sum().compute())\n</execute>")
+                .thenText("<execute>\n__import__('codeact_support').DaskProgress.QUIET = 0\n"
+                        + "print(orders.amount.max().compute())\norders\n</execute>")
                 .thenText("<solution>done</solution>");
 
         Run run = ask("lazy", "--eager-limit", "20M", "How much did the north sell?");
@@ -104,6 +106,10 @@ abstract class AskBigDataScenarios {
         String observation = OpenAiWireServer.lastObservation(server.requests().get(1));
         assertThat(observation).contains("dask.dataframe.core").contains("datetime64[ns]")
                 .contains(System.getProperty("codeact.test.northSum"));
+        // a lazy result shows as its first rows with what was not computed; progress reaches stderr, not the model
+        String shown = OpenAiWireServer.lastObservation(server.requests().get(2));
+        assertThat(shown).contains("999").contains("lazy: ").contains(" partitions, ~").contains("region").doesNotContain("dask: ");
+        assertThat(run.err()).contains("dask: ").contains("tasks");
     }
 
     @Test

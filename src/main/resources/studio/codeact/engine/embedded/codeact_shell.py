@@ -159,6 +159,8 @@ def new_shell(working_directory):
     shell._codeact_inline = False
     shell._codeact_pandas = False
     shell.events.register("post_run_cell", _free_after_memory_error)
+    import codeact_support
+    codeact_support.install_dask_display(shell)
     activate(shell, force=True)
     release(shell)
     return shell

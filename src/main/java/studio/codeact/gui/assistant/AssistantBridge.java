@@ -113,7 +113,8 @@ public final class AssistantBridge implements Assistant {
             Dataset dataset = loaded.stream().filter(d -> Path.of(d.path()).toAbsolutePath().equals(file.toAbsolutePath()))
                     .findFirst().orElse(loaded.getLast());
             return new DatasetLoader.Loaded(dataset.variable(), dataset.format(), dataset.rows(), dataset.columns().size(),
-                    dataset.columns().stream().map(Dataset.Column::name).toList(), dataset.warnings());
+                    dataset.columns().stream().map(Dataset.Column::name).toList(), dataset.warnings(), dataset.isLazy(),
+                    dataset.isLazy() ? dataset.lazy().sizeBytes() : 0, dataset.isLazy() ? dataset.lazy().partitions() : 0);
         }, agentThread);
     }
 

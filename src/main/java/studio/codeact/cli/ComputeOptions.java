@@ -6,11 +6,7 @@ import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.sandbox.SandboxConfig;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --memory-limit}, {@code --eager-limit} and {@code --dask-scheduler}: how much memory the
@@ -18,8 +14,6 @@ import java.util.regex.Pattern;
  * and which Dask cluster computes. Shared by {@code ask} and {@code chat}.
  */
 final class ComputeOptions {
-
-    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?\\s*");
 
     @Option(names = "--memory-limit", paramLabel = "SIZE",
             description = "Most memory the session's Python may use, e.g. 2G or 512M (embedded engine: growth above the app's idle "
@@ -62,42 +56,11 @@ final class ComputeOptions {
      * @throws IllegalArgumentException when it is not {@code tcp://HOST:PORT}
      */
     Optional<URI> scheduler() {
-        if (daskScheduler == null || daskScheduler.isBlank()) {
-            return Optional.empty();
-        }
-        String text = daskScheduler.strip();
-        if (!text.contains("://")) {
-            text = "tcp://" + text;
-        }
-        try {
-            URI uri = new URI(text);
-            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
-                throw new URISyntaxException(text, "not tcp://HOST:PORT");
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--dask-scheduler takes the scheduler's address as tcp://HOST:PORT (e.g. tcp://10.0.0.5:8786), not '"
-                    + daskScheduler + "'", e);
-        }
+        return DataOptions.schedulerAddress(daskScheduler, "--dask-scheduler");
     }
 
-    /**
-     * Bytes of a size such as {@code 2G}, {@code 512M}, {@code 1.5GB}, {@code 300MiB} or {@code 1000000}
-     * (K, M, G, T count in 1024s).
-     *
-     * @throws IllegalArgumentException naming {@code flag} when the text is no size
-     */
+    /** Bytes of a size such as {@code 2G} ({@link DataOptions#parseSize}). */
     static long parseSize(String text, String flag) {
-        Matcher matcher = SIZE.matcher(text == null ? "" : text);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException(flag + " takes a size such as 2G, 512M or 1.5GB, not '" + text + "'");
-        }
-        double number = Double.parseDouble(matcher.group(1));
-        int power = "kmgt".indexOf(matcher.group(2).toLowerCase(Locale.ROOT)) + 1;
-        long bytes = (long) (number * Math.pow(1024, power));
-        if (bytes < 1 << 20) {
-            throw new IllegalArgumentException(flag + " must be at least 1M, not '" + text + "'");
-        }
-        return bytes;
+        return DataOptions.parseSize(text, flag);
     }
 }

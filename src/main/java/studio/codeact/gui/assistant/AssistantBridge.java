@@ -216,6 +216,12 @@ public final class AssistantBridge implements Assistant {
         made.setListener(this::onEvent);
         made.setApprover(this::review);
         made.setTransferProgress(this::uploaded);
+        try {
+            made.setDataOptions(studio.codeact.gui.settings.ComputeSettings.load(studio.codeact.llm.settings.SettingsFile.standard())
+                    .dataOptions());
+        } catch (IllegalArgumentException e) {
+            System.getLogger(AssistantBridge.class.getName()).log(System.Logger.Level.WARNING, "Settings → Compute is not valid, the defaults apply: {0}", e.getMessage());
+        }
         synchronized (agentLock) {
             if (store == forStore && agent == null) {
                 agent = made;

@@ -82,6 +82,12 @@ final class CliSession implements AutoCloseable {
      */
     static Checked check(AgentOptions options, SessionOptions where) {
         EngineKind kind = options.engineKind();
+        try {
+            options.compute.defaultsFrom((options.settings == null ? studio.codeact.llm.settings.SettingsFile.standard()
+                    : new studio.codeact.llm.settings.SettingsFile(options.settings)).read());
+        } catch (RuntimeException e) {
+            // an unreadable settings file gives no defaults; the model settings say why when they need it
+        }
         EngineConfig engine = options.compute.apply(options.jupyter.engineConfig(kind, options.python, options.settings));
         options.compute.dataOptions();
         DatasetLoader.checkReadable(options.data);

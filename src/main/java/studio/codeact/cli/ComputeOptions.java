@@ -28,6 +28,23 @@ final class ComputeOptions {
             description = "Connect a Dask cluster's scheduler; Dask computations then run on its workers (data paths must be readable by them).")
     String daskScheduler;
 
+    /**
+     * Fills the flags not given from the settings file's {@code "compute"} section (Settings → Compute
+     * in the window), so the command line and the window agree; a flag wins.
+     */
+    void defaultsFrom(com.fasterxml.jackson.databind.JsonNode settings) {
+        com.fasterxml.jackson.databind.JsonNode compute = settings.path("compute");
+        if (memoryLimit == null && !compute.path("memoryLimit").asText("").isBlank()) {
+            memoryLimit = compute.path("memoryLimit").asText();
+        }
+        if (eagerLimit == null && !compute.path("eagerLimit").asText("").isBlank()) {
+            eagerLimit = compute.path("eagerLimit").asText();
+        }
+        if (daskScheduler == null && !compute.path("daskScheduler").asText("").isBlank()) {
+            daskScheduler = compute.path("daskScheduler").asText();
+        }
+    }
+
     /** Bytes of {@code --memory-limit}, 0 when not given. */
     long memoryLimitBytes() {
         return memoryLimit == null ? 0 : parseSize(memoryLimit, "--memory-limit");

@@ -99,11 +99,16 @@ final class CellRunner {
             result = UserCancel.recorded(result);
         }
         Cell finished = pending.finished(status(result.status()), result.executionCount(),
-                OutputCompaction.compact(result.outputs(), storedStreamChars), figures.stream().map(Figure::path).toList(),
+                OutputCompaction.compact(withoutProgress(result.outputs()), storedStreamChars), figures.stream().map(Figure::path).toList(),
                 result.elapsed().toMillis());
         store.update(s -> s.withCell(finished, Instant.now()));
         emit.accept(new AgentEvent.ActionFinished(finished));
         return new Run(finished, result, List.copyOf(figures));
+    }
+
+    /** The outputs a cell keeps: a computation's progress displays are shown while it runs, never stored. */
+    static List<Output> withoutProgress(List<Output> outputs) {
+        return outputs.stream().filter(o -> !(o instanceof Output.Display display && display.data().has(MimeBundle.PROGRESS))).toList();
     }
 
     /** Interrupts the running cell, if there is one (any thread). */

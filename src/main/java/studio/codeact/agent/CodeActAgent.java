@@ -71,6 +71,9 @@ public final class CodeActAgent {
     private String pythonVersion = "";
     private String workingFolder = "";
     private volatile TransferProgress transferProgress = TransferProgress.NONE;
+    private volatile DataOptions dataOptions = DataOptions.DEFAULTS;
+    /** The connected Dask cluster, described in the prompt; empty without one. */
+    private String clusterNote = "";
     private boolean prepared;
     /** Data loaded after the conversation began, told with the next question (the system prompt stays as sent). */
     private String dataNote = "";
@@ -136,6 +139,13 @@ public final class CodeActAgent {
     }
 
     /**
+     * When files load lazily with Dask, and which Dask cluster computes; call before {@link #loadDatasets}.
+     */
+    public void setDataOptions(DataOptions options) {
+        dataOptions = options == null ? DataOptions.DEFAULTS : options;
+    }
+
+    /**
      * Starts the engine, loads the data files (their loading code becomes the session's first
      * cell), and builds the system prompt. Call once, before the first question; {@link #ask}
      * does it without datasets if it was not called.
@@ -149,14 +159,19 @@ public final class CodeActAgent {
             DatasetLoader.checkReadable(files);
             engine.start();
             readFacts();
-            if (!files.isEmpty()) {
+            if (!files.isEmpty() || (dataOptions.daskScheduler().isPresent() && clusterNote.isEmpty())) {
                 DatasetLoader.Plan plan = plan(files);
                 CellRunner.Run run = cells.run(CellKind.SETUP, 0, plan.code(), null);
                 if (!run.result().ok()) {
                     String why = run.result().error().map(Output.Error::summary).orElse(run.result().status().name().toLowerCase(Locale.ROOT));
-                    throw failedToLoad("could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why);
+                    throw failedToLoad(files.isEmpty()
+                            ? "could not connect to the Dask scheduler " + dataOptions.daskScheduler().orElse("") + " (is it running and reachable?): " + why
+                            : "could not load " + String.join(", ", files.stream().map(Path::toString).toList()) + ": " + why);
                 }
                 String notes = run.result().streamText(Output.StreamName.STDERR).strip();
+                if (dataOptions.daskScheduler().isPresent() && clusterNote.isEmpty()) {
+                    clusterNote = DatasetLoader.cluster(engine).map(SystemPrompt::cluster).orElse("");
+                }
                 List<Dataset> added = DatasetLoader.describe(engine, plan, config.privacy() == Privacy.SCHEMA_ONLY ? 0 : config.sampleRows());
                 loaded = loaded.add(plan.code(), notes, added);
                 if (!exchanges.isEmpty()) {
@@ -186,7 +201,7 @@ public final class CodeActAgent {
 
     private DatasetLoader.Plan plan(List<Path> files) {
         try {
-            return DatasetLoader.plan(engine, files, transferProgress);
+            return DatasetLoader.plan(engine, files, transferProgress, dataOptions);
         } catch (DatasetException e) {
             throw failedToLoad(e.getMessage());
         }
@@ -535,7 +550,7 @@ public final class CodeActAgent {
     private void rebuildPrompt() {
         systemPrompt = framing != null ? SystemPrompt.renderFraming(framing, mode, config.maxTurns())
                 : SystemPrompt.render(new SystemPrompt.Facts(pythonVersion, packages, loaded.datasets(), loaded.notes(), workingFolder, mode,
-                config.maxTurns(), config.privacy(), config.vision()));
+                config.maxTurns(), config.privacy(), config.vision(), clusterNote));
         String prompt = systemPrompt;
         String modeId = mode.id();
         store.update(s -> s.withInfo(s.info().withSystemPrompt(prompt, modeId), Instant.now()));

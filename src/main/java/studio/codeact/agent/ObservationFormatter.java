@@ -109,6 +109,9 @@ public final class ObservationFormatter {
                     lastStream = stream.name();
                 }
                 case Output.Display display -> {
+                    if (display.data().has(MimeBundle.PROGRESS)) {
+                        continue; // a computation's progress is for the user's eyes only
+                    }
                     startLine(text).append(bundle(display.data(), nextFigure)).append('\n');
                     lastStream = null;
                 }
@@ -160,7 +163,8 @@ public final class ObservationFormatter {
                 text.append(HeadTail.clip(clean(error.summary()), 1_000)).append('\n');
             }
             if ("MemoryError".equals(error.ename())) {
-                text.append("[The memory limit was reached. Work on a sample, load fewer columns, or use smaller dtypes.]\n");
+                text.append("[The memory limit was reached. Aggregate or filter first and compute only the small result (never `.compute()` "
+                        + "a whole Dask DataFrame), or work on a sample, load fewer columns, or use smaller dtypes.]\n");
             }
         });
         switch (result.status()) {

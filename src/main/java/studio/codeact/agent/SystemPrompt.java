@@ -44,13 +44,20 @@ public final class SystemPrompt {
      * @param maxTurns      turns per question
      * @param privacy       whether sample rows may be shown
      * @param vision        whether figures are also sent as images
+     * @param cluster       what {@link #cluster} says of a connected Dask cluster, or empty
      */
     public record Facts(String pythonVersion, Map<String, String> packages, List<Dataset> datasets, String loadNotes,
-                        String workingFolder, ActionMode mode, int maxTurns, Privacy privacy, boolean vision) {
+                        String workingFolder, ActionMode mode, int maxTurns, Privacy privacy, boolean vision, String cluster) {
         public Facts {
             packages = Map.copyOf(packages);
             datasets = List.copyOf(datasets);
             loadNotes = loadNotes == null ? "" : loadNotes;
+            cluster = cluster == null ? "" : cluster;
+        }
+
+        public Facts(String pythonVersion, Map<String, String> packages, List<Dataset> datasets, String loadNotes,
+                     String workingFolder, ActionMode mode, int maxTurns, Privacy privacy, boolean vision) {
+            this(pythonVersion, packages, datasets, loadNotes, workingFolder, mode, maxTurns, privacy, vision, "");
         }
     }
 
@@ -118,20 +125,47 @@ public final class SystemPrompt {
                 + datasets(new Facts("", Map.of(), added, loadNotes, "", ActionMode.TAGS, 0, privacy, false));
     }
 
-    private static String datasets(Facts facts) {
-        if (facts.datasets().isEmpty()) {
-            return "## Data\nNo dataset was loaded. If the question needs data, create it in code or say what is missing.";
+    /** The prompt's words for a connected Dask cluster. */
+    static String cluster(DatasetLoader.Cluster cluster) {
+        return String.format(Locale.ROOT, "## Dask cluster\nA Dask cluster is connected as `client` (scheduler %s: %d workers, %d threads, "
+                + "%s of memory); Dask computations run on its workers. Data paths you read must be readable by the workers "
+                + "(the same path on every worker machine, or a shared or network file system).",
+                cluster.scheduler(), cluster.workers(), cluster.threads(), size(cluster.memory()));
+    }
+
+    /** Bytes as the prompt words them ({@code 3.2 GB}, {@code 150 MB}). */
+    static String size(long bytes) {
+        if (bytes >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }
-        StringBuilder text = new StringBuilder("## Datasets (already loaded as pandas DataFrames)");
+        return String.format(Locale.ROOT, "%d MB", Math.max(1, Math.round(bytes / 1e6)));
+    }
+
+    private static String datasets(Facts facts) {
+        String cluster = facts.cluster().isEmpty() ? "" : "\n\n" + facts.cluster();
+        if (facts.datasets().isEmpty()) {
+            return "## Data\nNo dataset was loaded. If the question needs data, create it in code or say what is missing." + cluster;
+        }
+        boolean anyLazy = facts.datasets().stream().anyMatch(Dataset::isLazy);
+        StringBuilder text = new StringBuilder(anyLazy ? "## Datasets (already loaded: pandas DataFrames, and Dask DataFrames for files too big for memory)"
+                : "## Datasets (already loaded as pandas DataFrames)");
         for (Dataset dataset : facts.datasets()) {
             text.append("\n\n- `").append(dataset.variable()).append("` from ").append(dataset.path());
             if (dataset.sheet() != null) {
                 text.append(" (sheet \"").append(dataset.sheet()).append("\")");
             }
-            text.append(String.format(Locale.ROOT, ": %,d rows \u00d7 %d columns", dataset.rows(), dataset.columns().size()));
+            Dataset.Lazy lazy = dataset.lazy();
+            if (lazy != null) {
+                text.append(String.format(Locale.ROOT, ": a lazy Dask DataFrame (out of core): %s on disk, about %,d rows \u00d7 %d columns, "
+                        + "%d partitions", size(lazy.sizeBytes()), dataset.rows(), dataset.columns().size(), lazy.partitions()));
+                text.append(String.format(Locale.ROOT, "\n  `%s` is a seeded random sample of %,d of its rows as a pandas DataFrame "
+                        + "(for a quick look, dtypes and trying code; not for totals)", lazy.sample(), lazy.sampleRows()));
+            } else {
+                text.append(String.format(Locale.ROOT, ": %,d rows \u00d7 %d columns", dataset.rows(), dataset.columns().size()));
+            }
             text.append("\n  columns: ").append(columns(dataset.columns()));
             if (facts.privacy() == Privacy.SAMPLE_ROWS && !dataset.sample().isBlank()) {
-                text.append("\n  first rows:\n");
+                text.append(lazy != null ? "\n  sample rows:\n" : "\n  first rows:\n");
                 dataset.sample().lines().forEach(line -> text.append("    ").append(line).append('\n'));
                 text.setLength(text.length() - 1);
             }
@@ -139,13 +173,19 @@ public final class SystemPrompt {
                 text.append("\n  warning: ").append(warning);
             }
         }
+        if (anyLazy) {
+            text.append("\n\nA Dask DataFrame is bigger than memory and nothing is computed until you call `.compute()`. Aggregate "
+                    + "or filter first, then compute only the small result (`df.groupby('a').b.sum().compute()`, `len(df[df.x > 0])`, "
+                    + "`df.nlargest(10, 'b').compute()`); never compute the whole frame. `df.head()` reads only the first partition. "
+                    + "Group by `category` columns with `observed=True`.");
+        }
         if (facts.privacy() == Privacy.SCHEMA_ONLY) {
             text.append("\n\nThe user's privacy setting withholds the data's values from this prompt; look at them with code when you need to.");
         }
         if (!facts.loadNotes().isBlank()) {
             text.append("\n\nLoading printed these warnings:\n").append(facts.loadNotes().strip());
         }
-        return text.toString();
+        return text + cluster;
     }
 
     private static String columns(List<Dataset.Column> columns) {

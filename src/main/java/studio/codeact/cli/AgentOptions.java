@@ -88,6 +88,9 @@ final class AgentOptions {
     @picocli.CommandLine.Mixin
     SandboxOptions sandbox = new SandboxOptions();
 
+    @picocli.CommandLine.Mixin
+    ComputeOptions compute = new ComputeOptions();
+
     @Option(names = "--settings", paramLabel = "FILE", hidden = true, description = "Settings file to read instead of the standard one.")
     Path settings;
 

@@ -82,12 +82,19 @@ final class CliSession implements AutoCloseable {
      */
     static Checked check(AgentOptions options, SessionOptions where) {
         EngineKind kind = options.engineKind();
-        EngineConfig engine = options.jupyter.engineConfig(kind, options.python, options.settings);
+        try {
+            options.compute.defaultsFrom((options.settings == null ? studio.codeact.llm.settings.SettingsFile.standard()
+                    : new studio.codeact.llm.settings.SettingsFile(options.settings)).read());
+        } catch (RuntimeException e) {
+            // an unreadable settings file gives no defaults; the model settings say why when they need it
+        }
+        EngineConfig engine = options.compute.apply(options.jupyter.engineConfig(kind, options.python, options.settings));
+        options.compute.dataOptions();
         DatasetLoader.checkReadable(options.data);
         ProviderConfig connection = options.connection();
         AgentConfig config = options.agentConfig(connection);
-        studio.codeact.engine.sandbox.SandboxConfig sandbox = options.sandbox.config(options.apiKeyEnv, connection.apiKey(),
-                options.data, options.settings);
+        studio.codeact.engine.sandbox.SandboxConfig sandbox = options.compute.apply(options.sandbox.config(options.apiKeyEnv,
+                connection.apiKey(), options.data, options.settings));
         Map<String, Path> moves = where.moves();
         SessionResume resumed = null;
         Map<String, Path> resolved = Map.of();
@@ -171,6 +178,7 @@ final class CliSession implements AutoCloseable {
         CodeActAgent agent = new CodeActAgent(ChatModels.create(checked.connection()), python, store, checked.config());
         agent.setListener(listener);
         agent.setTransferProgress(new UploadReporter(err));
+        agent.setDataOptions(checked.options().compute.dataOptions());
         if (checked.options().confirm) {
             agent.setApprover(new TerminalApprover(terminal, err));
         }

@@ -65,8 +65,13 @@ final class ConsoleReporter implements AgentListener {
             case AgentEvent.ActionStarted started -> line(started.turn() == 0
                     ? "\u25b6 cell " + started.cell() + ": loading the data"
                     : "\u25b6 cell " + started.cell() + ": running the action");
-            case AgentEvent.CellOutput ignored -> {
-                // The observation below shows what the model sees, already trimmed to size.
+            case AgentEvent.CellOutput output -> {
+                // The observation below shows what the model sees, already trimmed to size; only a
+                // long computation's progress is shown as it comes.
+                if (output.output() instanceof studio.codeact.engine.Output.Display display
+                        && display.data().has(studio.codeact.engine.MimeBundle.PROGRESS)) {
+                    line("  \u23f3 " + display.data().get(studio.codeact.engine.MimeBundle.TEXT_PLAIN).orElse("working\u2026"));
+                }
             }
             case AgentEvent.ActionFinished finished -> {
                 if (finished.cell().status() == CellStatus.REJECTED) {

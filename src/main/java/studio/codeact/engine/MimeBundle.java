@@ -13,6 +13,11 @@ import java.util.Optional;
 public record MimeBundle(Map<String, String> data) {
 
     public static final String TEXT_PLAIN = "text/plain";
+    /**
+     * A long computation's progress ({@code done}, {@code total}, {@code elapsed}, {@code finished}), from
+     * {@code codeact_support.DaskProgress}: shown while the cell runs, never stored nor sent to the model.
+     */
+    public static final String PROGRESS = "application/vnd.codeact.progress+json";
     public static final String TEXT_HTML = "text/html";
     public static final String TEXT_MARKDOWN = "text/markdown";
     public static final String IMAGE_PNG = "image/png";

@@ -47,6 +47,20 @@ public final class EngineFactory {
         if (!form.kernelSpec().isBlank()) {
             config = config.withKernelSpec(form.kernelSpec());
         }
+        // Settings → Compute: the memory ceiling, and the Dask scheduler's port through the sandbox
+        studio.codeact.gui.settings.ComputeSettings compute = studio.codeact.gui.settings.ComputeSettings.load(
+                studio.codeact.llm.settings.SettingsFile.standard());
+        try {
+            if (compute.memoryLimitBytes() > 0) {
+                config = config.withMemoryLimit(compute.memoryLimitBytes());
+            }
+            java.util.Optional<java.net.URI> scheduler = compute.scheduler();
+            if (scheduler.isPresent()) {
+                config = config.withSandbox(config.sandbox().withConnectPort(scheduler.get().getPort()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
         return Engines.create(form.engine(), config);
     }
 

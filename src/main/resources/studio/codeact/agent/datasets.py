@@ -21,7 +21,23 @@ JSON_LINES = {".jsonl", ".ndjson"}
 PARQUET = {".parquet", ".pq"}
 
 # Names a model expects to mean something else; a dataset never takes them.
-RESERVED = {"pd", "np", "plt", "sns", "sm", "os", "sys", "re", "json", "math", "display", "In", "Out", "exit", "quit"}
+RESERVED = {"pd", "np", "plt", "sns", "sm", "os", "sys", "re", "json", "math", "display", "In", "Out", "exit", "quit",
+            "dd", "dask", "client"}
+
+# Rows of the random sample a lazy dataset comes with (fewer when memory is tight).
+SAMPLE_ROWS = 100_000
+SAMPLE_SEED = 0
+# Bytes of a delimited file read to estimate its rows and memory.
+HEAD_BYTES = 1 << 20
+# Partitions of a lazy CSV: at most this many bytes of the file each (Dask's own default) ...
+MAX_BLOCK = 64_000_000
+# ... and at least this many, so a small memory ceiling does not make thousands of tiny ones.
+MIN_BLOCK = 1_000_000
+# A text column becomes a category when the sample holds at most this many distinct values ...
+MAX_CATEGORIES = 1000
+# ... and they are at most this share of its values.
+CATEGORY_SHARE = 0.01
+DATE_SHAPE = re.compile(r"^\s*(\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?|\d{1,2}/\d{1,2}/\d{4})\s*$")
 
 ENCODING_NAMES = {"cp1252": "Windows-1252 (Western European)", "latin-1": "Latin-1"}
 
@@ -43,8 +59,8 @@ def identifier(text, taken):
     return candidate
 
 
-def sniff_encoding(path, chunk=1 << 20):
-    """(encoding, warning): UTF-8 (with or without BOM) when the whole file decodes, else a legacy guess."""
+def sniff_encoding(path, chunk=1 << 20, limit=None):
+    """(encoding, warning): UTF-8 (with or without BOM) when the whole file (or its first ``limit`` bytes) decodes, else a legacy guess."""
     with open(path, "rb") as handle:
         head = handle.read(4)
         if head.startswith(codecs.BOM_UTF8):
@@ -53,11 +69,13 @@ def sniff_encoding(path, chunk=1 << 20):
             return "utf-16", None
         handle.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
+        read = 0
         try:
             while True:
                 block = handle.read(chunk)
-                if not block:
-                    decoder.decode(b"", final=True)
+                read += len(block)
+                if not block or (limit is not None and read >= limit):
+                    decoder.decode(b"", final=not block)
                     return "utf-8", None
                 decoder.decode(block)
         except UnicodeDecodeError:
@@ -115,8 +133,14 @@ def _call(function, path, *arguments):
     return "%s(%s)" % (function, ", ".join([repr(path)] + list(arguments)))
 
 
-def plan_one(path, taken):
-    """How to load one file: its format, variable(s), loading code, warnings, or an error."""
+def plan_one(path, taken, options=None):
+    """How to load one file: its format, variable(s), loading code, warnings, or an error.
+
+    ``options``: ``eager_limit`` (bytes in memory above which a file loads lazily with Dask; 0 for
+    a quarter of ``memory_limit``), ``memory_limit`` (the engine's ceiling; 0 for the default share
+    of physical memory), ``threads`` (the Dask threads that will hold partitions at once).
+    """
+    options = options or {}
     base = os.path.basename(path)
     stem, extension = os.path.splitext(base)
     extension = extension.lower()
@@ -153,9 +177,20 @@ def plan_one(path, taken):
             return entry
         name = identifier(stem, taken)
         entry["variables"].append({"name": name, "sheet": None})
+        size = os.path.getsize(path)
+        # columnar and compressed: a few times its size once in memory
+        if _has("dask") and size * 4 > eager_limit(options):
+            sample = identifier(name + "_sample", taken)
+            entry["variables"][0].update({"lazy": True, "sample": sample, "size": size, "estimated_rows": 0})
+            entry["imports"] = ["dask"]
+            entry["code"].append("%s = %s" % (name, _call("dd.read_parquet", path)))
+            entry["code"].append("%s = %s.sample(frac=min(1.0, %d / max(1, len(%s))), random_state=%d).compute()"
+                                 % (sample, name, SAMPLE_ROWS, name, SAMPLE_SEED))
+            return entry
         entry["code"].append("%s = %s" % (name, _call("pd.read_parquet", path)))
         return entry
-    encoding, warning = sniff_encoding(path)
+    size = os.path.getsize(path)
+    encoding, warning = sniff_encoding(path, limit=None if size <= 256 * HEAD_BYTES else 64 * HEAD_BYTES)
     if warning:
         entry["warnings"].append(warning)
     encoding_arg = "" if encoding == "utf-8" else "encoding=%r" % encoding
@@ -171,24 +206,209 @@ def plan_one(path, taken):
         entry["warnings"].append("%s has an unknown extension; it was read as delimited text" % base)
     entry["format"] = "csv"
     delimiter = sniff_delimiter(path, encoding, extension)
+    head, rows, memory = estimate(path, delimiter, encoding)
+    dates = date_columns(head)
+    if _has("dask") and memory > eager_limit(options):
+        return plan_lazy_csv(entry, path, name, taken, delimiter, encoding, rows, memory, options)
     arguments = ["sep=%r" % delimiter] + ([encoding_arg] if encoding_arg else []) + ["on_bad_lines='warn'"]
+    if dates:
+        arguments.append("parse_dates=%r" % dates)
     entry["code"].append("%s = %s" % (name, _call("pd.read_csv", path, *arguments)))
     return entry
 
 
-def plan(paths, taken, user_ns=None):
-    """Loading plans for every file, and the code of the cell that loads them all."""
+def physical_memory():
+    """The machine's memory, or its control group's limit when lower."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    for limit in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            with open(limit) as handle:
+                text = handle.read().strip()
+            if text != "max":
+                total = min(total, int(text))
+        except (OSError, ValueError):
+            pass
+    return total
+
+
+def memory_ceiling(options):
+    return int(options.get("memory_limit") or 0) or int(physical_memory() * 0.55)
+
+
+def eager_limit(options):
+    """Bytes in memory above which a file is loaded lazily."""
+    return int(options.get("eager_limit") or 0) or memory_ceiling(options) // 4
+
+
+def estimate(path, delimiter, encoding):
+    """(head rows as pandas, estimated rows, estimated bytes in memory) of a delimited file, from its first megabyte."""
+    import io
+    import pandas as pd
+    size = os.path.getsize(path)
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if len(head) < size and b"\n" in head:
+        head = head[:head.rfind(b"\n") + 1]
+    try:
+        frame = pd.read_csv(io.BytesIO(head), sep=delimiter, encoding=encoding, on_bad_lines="skip", low_memory=False)
+    except Exception:  # unparseable here: the loading cell says why
+        return None, 0, 0
+    if len(frame) == 0:
+        return frame, 0, 0
+    header = head.find(b"\n") + 1
+    per_row = max(1.0, (len(head) - header) / len(frame))
+    rows = int(round((size - header) / per_row))
+    memory = int(frame.memory_usage(deep=True, index=False).sum() / len(frame) * rows)
+    return frame, rows, memory
+
+
+def date_columns(frame):
+    """Text columns whose values nearly all look like dates (ISO dates and times, or d/m/yyyy)."""
+    if frame is None:
+        return []
+    found = []
+    for column in frame.columns:
+        if frame[column].dtype != object:
+            continue
+        values = frame[column].dropna()
+        if len(values) == 0 or not all(isinstance(v, str) for v in values.head(1000)):
+            continue
+        shaped = values.astype(str).str.match(DATE_SHAPE).mean()
+        if shaped >= 0.98:
+            found.append(str(column))
+    return found
+
+
+SAMPLER = '''
+def _codeact_sample(path, rows, seed=0, **read_options):
+    """A seeded random sample of a delimited file's rows, read at random places (not only its head)."""
+    import io, os, random
+    chosen, seen = [], set()
+    with open(path, "rb") as handle:
+        header = handle.readline()
+        start, size = handle.tell(), os.path.getsize(path)
+        if size <= start:
+            return pd.read_csv(io.BytesIO(header), **read_options)
+        picker = random.Random(seed)
+        for offset in sorted(picker.randrange(start, size) for _ in range(rows)):
+            handle.seek(offset - 1)
+            handle.readline()
+            if handle.tell() in seen:
+                continue
+            seen.add(handle.tell())
+            line = handle.readline()
+            if line.strip():
+                chosen.append(line if line.endswith(b"\\n") else line + b"\\n")
+    return pd.read_csv(io.BytesIO(header + b"".join(chosen)), on_bad_lines="skip", **read_options)
+'''.strip()
+
+
+def _sampler():
+    import pandas as pd
+    namespace = {"os": os, "pd": pd}
+    exec(SAMPLER, namespace)
+    return namespace["_codeact_sample"]
+
+
+def sample_rows(rows, memory, options):
+    """Rows of the sample: about SAMPLE_ROWS, fewer when that many would take more than half the eager limit."""
+    per_row = memory / max(1, rows)
+    fitting = int(eager_limit(options) / 2 / max(1.0, per_row))
+    return max(1000, min(SAMPLE_ROWS, fitting))
+
+
+def lazy_dtypes(sample, dates):
+    """dtype= for dask's read_csv, from the sample: numbers as they parsed, low-cardinality text as categories."""
+    dtypes = {}
+    for column in sample.columns:
+        key = str(column)
+        if key in dates:
+            continue
+        series = sample[column]
+        kind = series.dtype.kind
+        if kind == "O":
+            values = series.dropna()
+            distinct = values.nunique()
+            if 0 < distinct <= MAX_CATEGORIES and distinct <= CATEGORY_SHARE * len(values):
+                dtypes[key] = "category"
+            else:
+                dtypes[key] = "object"
+        elif kind in "iub":
+            dtypes[key] = str(series.dtype)
+        elif kind == "f":
+            dtypes[key] = "float64"
+    return dtypes
+
+
+def plan_lazy_csv(entry, path, name, taken, delimiter, encoding, rows, memory, options):
+    """A Dask DataFrame over a big delimited file, and its random pandas sample."""
+    size = os.path.getsize(path)
+    count = sample_rows(rows, memory, options)
+    read = {"sep": delimiter}
+    if encoding != "utf-8":
+        read["encoding"] = encoding
+    sample = _sampler()(path, count, SAMPLE_SEED, low_memory=False, **read)
+    dates = date_columns(sample)
+    dtypes = lazy_dtypes(sample, dates)
+    threads = max(1, int(options.get("threads") or os.cpu_count() or 1))
+    per_byte = memory / max(1, size)
+    # a partition in memory is per_byte times its bytes on disk, each thread holds one, and parsing
+    # it takes about as much again: a third of the ceiling for the partitions in flight
+    block = int(memory_ceiling(options) / (3 * 2 * threads * max(1.0, per_byte)))
+    block = max(MIN_BLOCK, min(MAX_BLOCK, block))
+    sample_name = identifier(name + "_sample", taken)
+    arguments = ["sep=%r" % delimiter] + (["encoding=%r" % encoding] if encoding != "utf-8" else [])
+    arguments += ["blocksize=%d" % block, "dtype=%r" % dtypes]
+    if dates:
+        arguments.append("parse_dates=%r" % dates)
+    sample_arguments = ["%d" % count, "seed=%d" % SAMPLE_SEED] + [a for a in arguments if not a.startswith("blocksize")]
+    entry["imports"] = ["dask"]
+    entry["code"].append("%s = %s" % (name, _call("dd.read_csv", path, *arguments)))
+    entry["code"].append("%s = %s" % (sample_name, _call("_codeact_sample", path, *sample_arguments)))
+    entry["variables"][0].update({"lazy": True, "sample": sample_name, "size": size, "estimated_rows": rows,
+                                  "estimated_memory": memory, "blocksize": block})
+    return entry
+
+
+def plan(paths, taken, options=None, user_ns=None):
+    """Loading plans for every file, and the code of the cell that loads them all.
+
+    ``options`` (see ``plan_one``) may also name a Dask ``scheduler`` address: the cell then
+    connects a ``dask.distributed.Client`` to it as ``client``.
+    """
+    options = options or {}
     taken = set(taken)
     if user_ns is not None:
         taken.update(name for name in user_ns if not name.startswith("_"))
-    entries = [plan_one(os.path.abspath(path), taken) for path in paths]
+    entries = [plan_one(os.path.abspath(path), taken, options) for path in paths]
     lines = ["import pandas as pd", "import numpy as np", "import matplotlib.pyplot as plt"]
+    scheduler = options.get("scheduler") or ""
+    if scheduler or any(entry.get("imports") for entry in entries):
+        lines.append("import dask.dataframe as dd")
+    if scheduler:
+        lines += ["from dask.distributed import Client", "client = Client(%r, timeout=%r)" % (scheduler, "10s")]
+    if any(v.get("lazy") and v.get("blocksize") for entry in entries for v in entry["variables"]):
+        lines.append(SAMPLER)
     for entry in entries:
         lines.extend(entry["code"])
+    if any(v.get("lazy") and v.get("blocksize") for entry in entries for v in entry["variables"]):
+        lines.append("del _codeact_sample")
     return {"datasets": entries, "code": "\n".join(lines)}
 
 
-def describe(names, sample_rows, user_ns=None):
+def cluster(user_ns=None):
+    """The connected Dask cluster (``client`` in the namespace): scheduler, workers, threads, memory."""
+    client = (user_ns or {}).get("client")
+    if client is None or not hasattr(client, "scheduler_info"):
+        return {"connected": False}
+    info = client.scheduler_info()
+    workers = info.get("workers", {})
+    return {"connected": True, "scheduler": str(info.get("address", "")), "workers": len(workers),
+            "threads": sum(int(w.get("nthreads", 0)) for w in workers.values()),
+            "memory": sum(int(w.get("memory_limit", 0) or 0) for w in workers.values())}
+
+
+def describe(names, sample_rows, samples=None, user_ns=None):
     """Shape, columns, dtypes and (unless sample_rows is 0) the first rows of each loaded variable."""
     described = []
     for name in names:
@@ -196,6 +416,17 @@ def describe(names, sample_rows, user_ns=None):
         item = {"variable": name, "type": type(value).__name__, "rows": 0, "columns": 0, "dtypes": [], "sample": ""}
         if value is None:
             item["type"] = "missing"
+        elif hasattr(value, "npartitions") and hasattr(value, "dtypes"):
+            # a Dask DataFrame: nothing here computes it
+            item["type"] = "DataFrame (Dask)"
+            item["partitions"] = int(value.npartitions)
+            item["columns"] = len(value.columns)
+            item["dtypes"] = [[str(column), str(dtype)] for column, dtype in value.dtypes.items()]
+            sample = (user_ns or {}).get((samples or {}).get(name) or name + "_sample")
+            if sample is not None and hasattr(sample, "head"):
+                item["sample_rows"] = int(len(sample))
+                if sample_rows > 0:
+                    item["sample"] = sample.head(sample_rows).to_string(max_cols=20, max_colwidth=40)
         elif hasattr(value, "dtypes") and hasattr(value, "shape"):
             item["rows"] = int(value.shape[0])
             item["columns"] = int(value.shape[1]) if len(value.shape) > 1 else 1

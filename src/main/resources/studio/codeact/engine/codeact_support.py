@@ -40,6 +40,229 @@ def setup(shell=None):
             shell.run_line_magic("matplotlib", "inline")
         except Exception:  # matplotlib missing: plots fail later with a clear ImportError
             pass
+    if shell is not None:
+        install_dask_display(shell)
+    import os
+    limit = os.environ.get("CODEACT_MEMORY_LIMIT", "")
+    if limit.isdigit() and int(limit) > 0 and shell is not None:
+        MemoryGuard.start(shell, int(limit))
+
+
+PROGRESS_MIME = "application/vnd.codeact.progress+json"
+
+
+def install_dask_display(shell):
+    """Dask in a shell: a progress display for long local computations (registered once Dask is
+    imported, checked before each cell), and lazy DataFrames shown as their first rows with
+    "lazy: N partitions, ~R rows" instead of their task-graph summary. Nothing here imports Dask."""
+    if getattr(shell, "_codeact_dask", False):
+        return
+    shell._codeact_dask = True
+    shell.events.register("pre_run_cell", lambda *args: DaskProgress.register_if_imported())
+    for mime, printer in (("text/plain", _lazy_text), ("text/html", _lazy_html)):
+        try:
+            shell.display_formatter.formatters[mime].for_type_by_name("dask.dataframe.core", "DataFrame", printer)
+        except (KeyError, AttributeError):
+            pass
+
+
+def _lazy_head(frame, rows=5):
+    """The first rows (reading the first partition only) and the caption naming what is not computed."""
+    first = frame.get_partition(0).compute()
+    estimate = len(first) * frame.npartitions
+    caption = "lazy: %d partitions, ~%s rows (not computed; .compute() after aggregating)" % (
+        frame.npartitions, format(estimate, ","))
+    return first.head(rows), caption
+
+
+def _lazy_text(frame, printer, cycle):
+    try:
+        head, caption = _lazy_head(frame)
+        printer.text(head.to_string(max_cols=20) + "\n" + caption)
+    except Exception as error:  # a frame whose first partition cannot be read: its structure, and why
+        printer.text("Dask DataFrame with %d partitions (its first rows could not be read: %s)"
+                     % (getattr(frame, "npartitions", 0), error))
+
+
+def _lazy_html(frame):
+    try:
+        head, caption = _lazy_head(frame)
+        return head.to_html(max_cols=20) + "<p>" + caption + "</p>"
+    except Exception:
+        return None
+
+
+class DaskProgress:
+    """A Dask local-scheduler callback that reports a long computation's progress as a display
+    of type ``application/vnd.codeact.progress+json`` (tasks done and total, seconds): shown under
+    the running cell and on the CLI's stderr, never stored with the cell nor sent to the model.
+    Silent for the first second; then at most twice a second, and once at the end."""
+
+    QUIET = 1.0
+    EVERY = 0.5
+    _registered = None
+
+    @classmethod
+    def register_if_imported(cls):
+        if cls._registered is not None or "dask" not in sys.modules:
+            return
+        try:
+            from dask.callbacks import Callback
+        except ImportError:
+            return
+        progress = cls()
+        cls._registered = Callback(start_state=progress._start, posttask=progress._posttask, finish=progress._finish)
+        cls._registered.register()
+
+    def __init__(self):
+        self.began = 0.0
+        self.last = 0.0
+        self.shown = False
+
+    def _start(self, dsk, state):
+        import time
+        self.began = self.last = time.monotonic()
+        self.shown = False
+
+    def _posttask(self, key, result, dsk, state, worker_id):
+        import time
+        now = time.monotonic()
+        if now - self.began >= self.QUIET and now - self.last >= self.EVERY:
+            self.last = now
+            self._publish(state, now, False)
+
+    def _finish(self, dsk, state, errored):
+        import time
+        if self.shown:
+            self._publish(state, time.monotonic(), True)
+
+    def _publish(self, state, now, finished):
+        done = len(state.get("finished", ()))
+        total = done + sum(len(state.get(k, ())) for k in ("ready", "waiting", "running"))
+        elapsed = now - self.began
+        try:
+            from IPython.display import publish_display_data
+            publish_display_data({PROGRESS_MIME: {"done": done, "total": total, "elapsed": round(elapsed, 1), "finished": finished},
+                                  "text/plain": "dask: %d/%d tasks, %.1f s%s" % (done, total, elapsed, " (done)" if finished else "")})
+            self.shown = True
+        except Exception:  # no shell to show it in
+            pass
+
+
+def free_after_memory_error(result=None):
+    """After a cell that ended in ``MemoryError`` (an IPython ``post_run_cell`` handler): free what
+    its traceback's frames still hold (a half-built result), and give the freed memory back to the
+    system, so the next cell starts from the footprint and not from the failed one's peak."""
+    error = getattr(result, "error_in_exec", None)
+    if not isinstance(error, MemoryError):
+        return
+    import gc
+    import traceback
+    if error.__traceback__ is not None:
+        traceback.clear_frames(error.__traceback__)
+    gc.collect()
+    try:
+        import ctypes
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def _resident():
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+try:
+    import os as _os
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (ImportError, ValueError, OSError, AttributeError):
+    _PAGE = 4096
+
+
+class MemoryGuard:
+    """A kernel's memory ceiling: the growth of its resident memory above its idle footprint.
+
+    The footprint is measured once the analysis libraries (numpy, pandas, Dask's DataFrame) are
+    imported. While a cell runs, a daemon thread samples ``/proc/self/statm`` every 20 ms; past the
+    ceiling it sends the main thread a real-time signal whose handler raises ``MemoryError`` in
+    the cell (a blocking wait, such as Dask's, wakes up for it). A cell that starts above the
+    ceiling may grow by 64 MB more. A single C call that allocates is only stopped when it returns.
+    """
+
+    SAMPLE = 0.02
+    SLACK = 64 << 20
+    _started = None
+
+    @classmethod
+    def start(cls, shell, limit):
+        if cls._started is not None:
+            cls._started.limit = limit
+            return cls._started
+        cls._started = guard = cls(limit)
+        guard.install(shell)
+        return guard
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.baseline = 0
+        self.running = False
+        self.ceiling = 0
+        self.grown = 0
+
+    def install(self, shell):
+        import importlib.util
+        import signal
+        import threading
+        for module in ("numpy", "pandas", "dask.dataframe"):
+            try:
+                if importlib.util.find_spec(module.split(".")[0]) is not None:
+                    __import__(module)
+            except Exception:  # a broken optional library is the user's concern, not the guard's
+                pass
+        self.baseline = _resident()
+        self.signal = signal.SIGRTMIN + 5
+        self.main = threading.main_thread().ident
+        signal.signal(self.signal, self._handler)
+        shell.events.register("pre_run_cell", self._begin)
+        shell.events.register("post_run_cell", self._end)
+        shell.events.register("post_run_cell", free_after_memory_error)
+        threading.Thread(target=self._watch, name="codeact-memory-guard", daemon=True).start()
+
+    def _begin(self, *args):
+        self.ceiling = max(self.baseline + self.limit, _resident() + self.SLACK)
+        self.running = True
+
+    def _end(self, *args):
+        self.running = False
+
+    def _handler(self, signum, frame):
+        if self.running:
+            raise MemoryError("the cell grew the session's memory by %s, past the memory ceiling of %s (above the idle "
+                              "footprint); it was stopped and the session continues" % (_size(self.grown), _size(self.limit)))
+
+    def _watch(self):
+        import signal
+        import time
+        while True:
+            time.sleep(self.SAMPLE)
+            if not self.running:
+                continue
+            resident = _resident()
+            if resident > self.ceiling:
+                self.grown = resident - self.baseline
+                self.ceiling = resident + self.SLACK
+                try:
+                    signal.pthread_kill(self.main, self.signal)
+                except (OSError, ValueError):
+                    pass
+
+
+def _size(size):
+    return "%.1f GB" % (size / 1e9) if size >= 1e9 else "%d MB" % round(size / 1e6)
 
 
 def _bound_kernel_streams(pending_limit=1 << 20):

@@ -132,7 +132,8 @@ class ObservationFormatterTest {
                 List.of(), List.of(), 1);
 
         assertThat(text).isEqualTo("MemoryError: Unable to allocate 7.28 TiB\n"
-                + "[The memory limit was reached. Work on a sample, load fewer columns, or use smaller dtypes.]");
+                + "[The memory limit was reached. Aggregate or filter first and compute only the small result (never `.compute()` "
+                + "a whole Dask DataFrame), or work on a sample, load fewer columns, or use smaller dtypes.]");
     }
 
     @Test

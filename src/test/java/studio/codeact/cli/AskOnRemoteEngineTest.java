@@ -97,6 +97,21 @@ class AskOnRemoteEngineTest {
     }
 
     @Test
+    void aFileOverTheEagerLimitLoadsLazilyOnTheServer() throws Exception {
+        Path orders = Files.writeString(dir.resolve("orders.csv"), "day,region,amount\n"
+                + "2024-01-02,north,10\n2024-01-03,south,20\n".repeat(40_000));
+        model.thenText("<execute>\nprint(type(orders).__module__, len(orders_sample))\nprint(orders.amount.sum().compute())\n</execute>")
+                .thenText("Total <solution>1200000</solution>");
+
+        Run run = ask(jupyter.token(), "--data", orders.toString(), "--eager-limit", "1M", "Total amount?");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(model.requests().getFirst().toString()).contains("a lazy Dask DataFrame (out of core)").contains("orders_sample")
+                .contains("day (datetime64[ns])");
+        assertThat(OpenAiWireServer.lastObservation(model.requests().get(1))).contains("dask.dataframe.core").contains("1200000");
+    }
+
+    @Test
     void aWrongTokenIsBadInputBeforeAnyModelCall() throws Exception {
         Run run = ask("wrong-token-123", "What is 6*7?");
 

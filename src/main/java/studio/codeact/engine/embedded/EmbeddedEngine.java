@@ -51,7 +51,9 @@ import java.util.function.Function;
  * whole Python process is what the kernel engine does.
  *
  * <p>Memory: a cell that grows the process past the ceiling ({@link EngineConfig#memoryLimitBytes()},
- * by default {@value #DEFAULT_MEMORY_SHARE} of physical memory) is stopped with {@code MemoryError}
+ * by default {@value #DEFAULT_MEMORY_SHARE} of physical memory) above its idle footprint (the
+ * resident memory once started, with the analysis libraries imported when the ceiling is the
+ * user's) is stopped with {@code MemoryError}
  * ({@link MemoryWatch}). Exit calls in cells are refused ({@code codeact_guard.py}).
  *
  * <p>Threads: listeners and the stdin handler are called on the engine's event thread
@@ -76,6 +78,8 @@ public final class EmbeddedEngine implements PythonEngine {
     private final EngineConfig config;
     private final int id = IDS.incrementAndGet();
     private final long memoryLimit;
+    /** Resident memory of the process when this engine was ready and idle: the ceiling counts growth above it. */
+    private volatile long baseline = Long.MAX_VALUE / 4;
     private final Listeners<EngineListener> listeners = new Listeners<>("an engine listener");
     private final Queue<Execution> queued = new ConcurrentLinkedQueue<>();
     private final Object lifecycle = new Object();
@@ -129,9 +133,28 @@ public final class EmbeddedEngine implements PythonEngine {
                 state.set(EngineState.DEAD);
                 throw EngineErrors.of(e);
             }
-            startMillis = (System.nanoTime() - began) / 1e6;
             state.set(EngineState.IDLE);
+            settleFootprint();
+            startMillis = (System.nanoTime() - began) / 1e6;
         }
+    }
+
+    /**
+     * Measures the idle footprint the memory ceiling counts from. With a ceiling set by the user,
+     * the analysis libraries (numpy, pandas, Dask's DataFrame when installed) are imported first:
+     * their code is the application's, not the session's data, and a small ceiling would
+     * otherwise be spent on imports.
+     */
+    private void settleFootprint() {
+        if (config.memoryLimitBytes() > 0) {
+            String warmUp = "[__import__(m) for m in ('numpy', 'pandas', 'dask.dataframe') "
+                    + "if __import__('importlib.util').util.find_spec(m.split('.')[0]) is not None]";
+            ExecutionResult warmed = execute(new ExecutionRequest(warmUp, Duration.ofMinutes(1), true, false), OutputListener.NONE).join();
+            if (!warmed.ok()) {
+                LOG.log(System.Logger.Level.DEBUG, "importing the analysis libraries before measuring the idle footprint failed: {0}", warmed.note());
+            }
+        }
+        baseline = interpreter.memory.residentBytes();
     }
 
     @Override
@@ -243,7 +266,11 @@ public final class EmbeddedEngine implements PythonEngine {
         }
         details.put("process", "in the application's process (pid " + ProcessHandle.current().pid() + "); restart gives a fresh namespace, "
                 + "a new process is the kernel engine's");
-        details.put("memory_limit", MemoryWatch.megabytes(memoryLimit));
+        details.put("memory_limit", MemoryWatch.megabytes(memoryLimit) + " above the idle footprint");
+        details.put("memory_limit_bytes", Long.toString(memoryLimit));
+        if (baseline < Long.MAX_VALUE / 4) {
+            details.put("idle_footprint_bytes", Long.toString(baseline));
+        }
         details.put("working_directory", config.workingDirectory().toString());
         details.put("sandbox", sandbox);
         String version = python != null ? python.python.version() : "";
@@ -411,6 +438,11 @@ public final class EmbeddedEngine implements PythonEngine {
         @Override
         public long memoryLimit() {
             return memoryLimit;
+        }
+
+        @Override
+        public long memoryBaseline() {
+            return baseline;
         }
 
         @Override

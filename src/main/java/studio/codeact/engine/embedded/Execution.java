@@ -39,7 +39,11 @@ final class Execution {
 
         StdinHandler stdin();
 
+        /** Memory the session may grow by above {@link #memoryBaseline()}. */
         long memoryLimit();
+
+        /** Resident memory of the process when the engine was ready and idle. */
+        long memoryBaseline();
 
         /** How long an interrupted cell may go on before it is interrupted again. */
         java.time.Duration interruptGrace();

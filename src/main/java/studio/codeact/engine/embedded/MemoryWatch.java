@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The memory ceiling: while a cell runs, a watch thread ({@code codeact-embedded-memory}) samples
  * the process's resident memory every {@value #SAMPLE_MILLIS} ms from {@code /proc/self/statm}.
- * When it passes the cell's engine's ceiling, the cell is stopped with {@code MemoryError}
+ * When its growth above the engine's idle footprint passes the engine's ceiling, the cell is stopped with {@code MemoryError}
  * ({@link Interrupter}). A cell that starts above the ceiling (memory an earlier cell kept) may
  * still use {@value #SLACK_MB} MB more before it is stopped, so the user can clean up.
  *
@@ -85,8 +85,9 @@ final class MemoryWatch {
 
     private void watch(Execution execution) {
         long limit = execution.owner.memoryLimit();
+        long baseline = execution.owner.memoryBaseline();
         long slack = SLACK_MB << 20;
-        long ceiling = Math.max(limit, residentBytes() + slack);
+        long ceiling = Math.max(limit > Long.MAX_VALUE - baseline ? Long.MAX_VALUE : baseline + limit, residentBytes() + slack);
         boolean stopped = false;
         while (watched == execution) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));
@@ -96,11 +97,11 @@ final class MemoryWatch {
             }
             if (!stopped) {
                 execution.memoryNote("the cell was stopped at the memory ceiling of " + megabytes(limit)
-                        + " (the application used " + megabytes(resident) + "); the session continues");
-                stopped = interrupter.stop(execution, Execution.Stop.MEMORY, resident, limit);
+                        + " above the idle footprint (it had grown by " + megabytes(resident - baseline) + "); the session continues");
+                stopped = interrupter.stop(execution, Execution.Stop.MEMORY, resident - baseline, limit);
             } else {
                 // it caught the MemoryError and grows on: stop it again
-                interrupter.repeat(execution, resident);
+                interrupter.repeat(execution, resident - baseline);
             }
             ceiling = resident + slack;
         }

@@ -21,7 +21,9 @@ import java.util.Optional;
  * when it runs ipykernel). Wrapped, outermost first, in {@code setsid} (its own session and
  * process group, as jupyter_client does: a Ctrl-C in the app's terminal does not reach it, and
  * an interrupt reaches the kernel's children too) and, with a memory limit, in
- * {@code prlimit --as=<bytes>} (or {@code sh -c 'ulimit -v'} without prlimit). Both exec the
+ * {@code prlimit --as=<bytes>} (or {@code sh -c 'ulimit -v'} without prlimit) as a backstop far
+ * above the ceiling; the ceiling itself ({@code CODEACT_MEMORY_LIMIT}) is enforced inside the kernel
+ * by {@code codeact_support.MemoryGuard} on the growth of its resident memory. Both exec the
  * kernel, so the process Java starts is the kernel itself. With the sandbox on, the innermost
  * wrapper is {@link SandboxLaunch}'s script, which confines the process and execs the kernel too.
  * Key variables ({@link Secrets}) never reach the kernel's environment.
@@ -30,6 +32,15 @@ record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ow
                      Optional<SandboxLaunch> confined) {
 
     static final String NO_COLOR = "--InteractiveShell.colors=NoColor";
+    /** Read by {@code codeact_support.setup}: the kernel's memory ceiling in bytes (growth above its idle footprint). */
+    static final String MEMORY_LIMIT_VARIABLE = "CODEACT_MEMORY_LIMIT";
+    /** Address space a kernel may reserve beyond its ceiling: interpreter, libraries, thread stacks and malloc arenas. */
+    static final long ADDRESS_SPACE_HEADROOM = 6L << 30;
+
+    /** The address-space backstop for a memory ceiling of {@code limit} bytes. */
+    static long addressSpaceCap(long limit) {
+        return Math.max(limit * 4, limit + ADDRESS_SPACE_HEADROOM);
+    }
 
     static LaunchCommand of(EngineConfig config, Optional<KernelSpec> spec, Path connectionFile) {
         return of(config, spec, connectionFile, List.of());
@@ -54,11 +65,14 @@ record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ow
         Optional<Path> setsid = tool("setsid");
         setsid.ifPresent(path -> argv.add(path.toString()));
         if (config.memoryLimitBytes() > 0) {
+            // the ceiling itself is codeact_support's MemoryGuard (resident growth); this cap on address space
+            // only stops single allocations far past it, which the guard sees too late (it samples between calls)
+            long space = addressSpaceCap(config.memoryLimitBytes());
             Optional<Path> prlimit = tool("prlimit");
             if (prlimit.isPresent()) {
-                argv.addAll(List.of(prlimit.get().toString(), "--as=" + config.memoryLimitBytes(), "--"));
+                argv.addAll(List.of(prlimit.get().toString(), "--as=" + space, "--"));
             } else {
-                argv.addAll(List.of("/bin/sh", "-c", "ulimit -v " + Math.max(1, config.memoryLimitBytes() / 1024) + " && exec \"$@\"", "sh"));
+                argv.addAll(List.of("/bin/sh", "-c", "ulimit -v " + Math.max(1, space / 1024) + " && exec \"$@\"", "sh"));
             }
         }
         Optional<SandboxLaunch> confined = Optional.empty();
@@ -70,6 +84,9 @@ record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ow
         }
         argv.addAll(kernel);
         Map<String, String> env = new java.util.LinkedHashMap<>(spec.map(KernelSpec::env).orElse(Map.of()));
+        if (config.memoryLimitBytes() > 0) {
+            env.put(MEMORY_LIMIT_VARIABLE, Long.toString(config.memoryLimitBytes()));
+        }
         confined.ifPresent(launch -> env.putAll(launch.env()));
         return new LaunchCommand(argv, env, setsid.isPresent(), config.sandbox(), confined);
     }

@@ -13,14 +13,27 @@ import java.util.Set;
  *                      {@link Secrets#isSecretName} adds the standard ones, sandbox on or off
  * @param secretValues  key values replaced by {@code [redacted]} in every output
  * @param readable      further files or folders model code may read (data files in hidden folders)
+ * @param connectPorts  TCP ports model code may connect to without the network allowed (a Dask scheduler's)
  */
 public record SandboxConfig(boolean enabled, boolean allowNetwork, Set<String> secretNames, Set<String> secretValues,
-                            List<Path> readable) {
+                            List<Path> readable, List<Integer> connectPorts) {
 
     public SandboxConfig {
         secretNames = Set.copyOf(secretNames);
         secretValues = Set.copyOf(secretValues);
         readable = List.copyOf(readable);
+        connectPorts = connectPorts == null ? List.of() : List.copyOf(connectPorts);
+    }
+
+    public SandboxConfig(boolean enabled, boolean allowNetwork, Set<String> secretNames, Set<String> secretValues, List<Path> readable) {
+        this(enabled, allowNetwork, secretNames, secretValues, readable, List.of());
+    }
+
+    /** Adds a TCP port model code may connect to (on any host) while the network stays closed otherwise. */
+    public SandboxConfig withConnectPort(int port) {
+        List<Integer> all = new java.util.ArrayList<>(connectPorts);
+        all.add(port);
+        return new SandboxConfig(enabled, allowNetwork, secretNames, secretValues, readable, all);
     }
 
     /** On, no network, the environment's key values redacted. */
@@ -34,11 +47,11 @@ public record SandboxConfig(boolean enabled, boolean allowNetwork, Set<String> s
     }
 
     public SandboxConfig withEnabled(boolean on) {
-        return new SandboxConfig(on, allowNetwork, secretNames, secretValues, readable);
+        return new SandboxConfig(on, allowNetwork, secretNames, secretValues, readable, connectPorts);
     }
 
     public SandboxConfig withNetwork(boolean allowed) {
-        return new SandboxConfig(enabled, allowed, secretNames, secretValues, readable);
+        return new SandboxConfig(enabled, allowed, secretNames, secretValues, readable, connectPorts);
     }
 
     /** Adds a secret variable by name; its value (if set) is redacted too. */
@@ -53,20 +66,20 @@ public record SandboxConfig(boolean enabled, boolean allowNetwork, Set<String> s
         if (value != null && !value.isBlank()) {
             values.add(value);
         }
-        return new SandboxConfig(enabled, allowNetwork, names, values, readable);
+        return new SandboxConfig(enabled, allowNetwork, names, values, readable, connectPorts);
     }
 
     /** Adds key values to redact (e.g. the keys of the settings file). */
     public SandboxConfig withSecretValues(java.util.Collection<String> more) {
         Set<String> values = new java.util.HashSet<>(secretValues);
         more.stream().filter(value -> value != null && !value.isBlank()).forEach(values::add);
-        return new SandboxConfig(enabled, allowNetwork, secretNames, values, readable);
+        return new SandboxConfig(enabled, allowNetwork, secretNames, values, readable, connectPorts);
     }
 
     /** Adds files or folders model code may read. */
     public SandboxConfig withReadable(java.util.Collection<Path> paths) {
         List<Path> all = new java.util.ArrayList<>(readable);
         paths.forEach(path -> all.add(path.toAbsolutePath()));
-        return new SandboxConfig(enabled, allowNetwork, secretNames, secretValues, all);
+        return new SandboxConfig(enabled, allowNetwork, secretNames, secretValues, all, connectPorts);
     }
 }

@@ -38,6 +38,7 @@ public final class SandboxPolicy {
     private final List<String> read = new ArrayList<>();
     private final List<String> write = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    private final List<Integer> connectPorts = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> unset = new ArrayList<>();
     private boolean network;
@@ -51,6 +52,7 @@ public final class SandboxPolicy {
     public static SandboxPolicy of(SandboxConfig config, Path home, Path workingDirectory, SandboxFolders folders) {
         SandboxPolicy policy = new SandboxPolicy();
         policy.network = config.allowNetwork();
+        policy.connectPorts.addAll(config.connectPorts());
         policy.read.addAll(readRoots(home));
         Path work = workingDirectory.toAbsolutePath().normalize();
         Path session = work.getParent();
@@ -138,6 +140,8 @@ public final class SandboxPolicy {
         List.of("/dev/null", "/dev/zero", "/dev/full").forEach(devices::add);
         ArrayNode portNode = node.putArray("bind_ports");
         ports.forEach(portNode::add);
+        ArrayNode connectNode = node.putArray("connect_ports");
+        connectPorts.forEach(connectNode::add);
         node.put("network", network);
         node.put("protect_pid", protectPid);
         node.put("subreaper", subreaper);

@@ -113,7 +113,8 @@ public final class AssistantBridge implements Assistant {
             Dataset dataset = loaded.stream().filter(d -> Path.of(d.path()).toAbsolutePath().equals(file.toAbsolutePath()))
                     .findFirst().orElse(loaded.getLast());
             return new DatasetLoader.Loaded(dataset.variable(), dataset.format(), dataset.rows(), dataset.columns().size(),
-                    dataset.columns().stream().map(Dataset.Column::name).toList(), dataset.warnings());
+                    dataset.columns().stream().map(Dataset.Column::name).toList(), dataset.warnings(), dataset.isLazy(),
+                    dataset.isLazy() ? dataset.lazy().sizeBytes() : 0, dataset.isLazy() ? dataset.lazy().partitions() : 0);
         }, agentThread);
     }
 
@@ -215,6 +216,12 @@ public final class AssistantBridge implements Assistant {
         made.setListener(this::onEvent);
         made.setApprover(this::review);
         made.setTransferProgress(this::uploaded);
+        try {
+            made.setDataOptions(studio.codeact.gui.settings.ComputeSettings.load(studio.codeact.llm.settings.SettingsFile.standard())
+                    .dataOptions());
+        } catch (IllegalArgumentException e) {
+            System.getLogger(AssistantBridge.class.getName()).log(System.Logger.Level.WARNING, "Settings → Compute is not valid, the defaults apply: {0}", e.getMessage());
+        }
         synchronized (agentLock) {
             if (store == forStore && agent == null) {
                 agent = made;

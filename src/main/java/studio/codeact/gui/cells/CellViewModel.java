@@ -157,6 +157,7 @@ public final class CellViewModel {
             // A consumer that saw no live outputs (e.g. a replayed agent cell) still shows them.
             result.outputs().forEach(output -> OutputMapper.append(outputs, output, ranSource));
         }
+        OutputMapper.endProgress(outputs);
         state.set(switch (result.status()) {
             case OK -> State.DONE;
             case ERROR -> isInterrupt(result) ? State.INTERRUPTED : State.ERROR;

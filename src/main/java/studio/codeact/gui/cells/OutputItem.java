@@ -57,6 +57,21 @@ public sealed interface OutputItem {
     /** Plain text of a result or display (its {@code text/plain} form). */
     record Text(String text, boolean result) implements OutputItem { }
 
+    /**
+     * A long computation's progress under the running cell (Dask's tasks done of total, seconds so
+     * far); replaced by each update and gone when the computation or the cell ends.
+     */
+    record Progress(long done, long total, double elapsedSeconds) implements OutputItem {
+        /** Share done, 0 to 1. */
+        public double fraction() {
+            return total <= 0 ? 0 : Math.min(1.0, (double) done / total);
+        }
+
+        public String label() {
+            return String.format(java.util.Locale.ROOT, "Dask: %,d / %,d tasks \u00b7 %.1f s", done, total, elapsedSeconds);
+        }
+    }
+
     /** Markdown a cell displayed ({@code text/markdown}). */
     record Markdown(String markdown) implements OutputItem { }
 

@@ -5,6 +5,7 @@ import studio.codeact.engine.Output;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns engine outputs into the items a cell shows, richest representation first. */
@@ -34,11 +35,33 @@ final class OutputMapper {
                     items.add(text);
                 }
             }
+            case Output.Display display when display.data().has(MimeBundle.PROGRESS) -> progress(items, display.data());
             case Output.Display display -> items.add(fromBundle(display.data(), Optional.empty(), false));
             case Output.Result result -> items.add(fromBundle(result.data(), resultVariable(source, result.executionCount()), true));
             case Output.Error error -> items.add(new OutputItem.Error(error.ename(), stripAnsi(error.evalue()),
                     error.traceback().stream().map(OutputMapper::stripAnsi).toList()));
         }
+    }
+
+    private static final Pattern PROGRESS_FIELD = Pattern.compile("\"(done|total|elapsed|finished)\"\\s*:\\s*([0-9.]+|true|false)");
+
+    /** A progress update replaces the one shown; the last one (finished) removes it. */
+    private static void progress(List<OutputItem> items, MimeBundle bundle) {
+        items.removeIf(item -> item instanceof OutputItem.Progress);
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        Matcher matcher = PROGRESS_FIELD.matcher(bundle.get(MimeBundle.PROGRESS).orElse(""));
+        while (matcher.find()) {
+            fields.put(matcher.group(1), matcher.group(2));
+        }
+        if (!"true".equals(fields.get("finished"))) {
+            items.add(new OutputItem.Progress((long) Double.parseDouble(fields.getOrDefault("done", "0")),
+                    (long) Double.parseDouble(fields.getOrDefault("total", "0")), Double.parseDouble(fields.getOrDefault("elapsed", "0"))));
+        }
+    }
+
+    /** When the cell ends, no progress is left under it. */
+    static void endProgress(List<OutputItem> items) {
+        items.removeIf(item -> item instanceof OutputItem.Progress);
     }
 
     static OutputItem fromBundle(MimeBundle bundle, Optional<String> variable, boolean result) {

@@ -28,7 +28,19 @@ final class OutputViews {
             case OutputItem.Text text -> monospace(text.text(), text.result() ? "result-text" : "display-text");
             case OutputItem.Markdown markdown -> new MarkdownView(markdown.markdown());
             case OutputItem.Error error -> new ErrorView(error);
+            case OutputItem.Progress progress -> progress(progress);
         };
+    }
+
+    /** A live bar: tasks done of total, and the seconds so far. */
+    static Node progress(OutputItem.Progress progress) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(progress.fraction());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label label = new Label(progress.label());
+        label.getStyleClass().add("progress-text");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, bar, label);
+        box.getStyleClass().add("output-progress");
+        return box;
     }
 
     static Label monospace(String text, String styleClass) {

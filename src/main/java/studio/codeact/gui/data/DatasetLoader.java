@@ -15,11 +15,20 @@ public interface DatasetLoader {
 
     CompletableFuture<Loaded> load(Path file);
 
-    /** What loading made: the variable, the frame's shape and column names, and any warnings. */
-    record Loaded(String variable, String format, long rows, int columns, List<String> columnNames, List<String> warnings) {
+    /**
+     * What loading made: the variable, the frame's shape and column names, any warnings, and for a
+     * file too big for memory ({@code outOfCore}) its size on disk and its Dask partitions.
+     */
+    record Loaded(String variable, String format, long rows, int columns, List<String> columnNames, List<String> warnings,
+                  boolean outOfCore, long sizeOnDisk, int partitions) {
         public Loaded {
             columnNames = List.copyOf(columnNames);
             warnings = List.copyOf(warnings);
+        }
+
+        /** A dataset loaded into pandas. */
+        public Loaded(String variable, String format, long rows, int columns, List<String> columnNames, List<String> warnings) {
+            this(variable, format, rows, columns, columnNames, warnings, false, 0, 0);
         }
     }
 }

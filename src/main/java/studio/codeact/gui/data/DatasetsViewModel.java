@@ -172,7 +172,7 @@ public final class DatasetsViewModel {
                 fail(next, Messages.sentence(error));
             } else {
                 next.variable.set(loaded.variable());
-                next.shape.set(String.format(Locale.ROOT, "%,d rows × %d columns", loaded.rows(), loaded.columns()));
+                next.shape.set(shape(loaded));
                 next.columns = loaded.columnNames();
                 String columns = String.join(", ", loaded.columnNames());
                 next.detail.set(loaded.warnings().isEmpty() ? columns : String.join(" ", loaded.warnings()) + "\n" + columns);
@@ -181,6 +181,15 @@ public final class DatasetsViewModel {
             }
             pump();
         }));
+    }
+
+    /** "1,000 rows × 5 columns", or for data bigger than memory "~4,700,000 rows × 6 columns · out of core: 3.2 GB on disk, 85 partitions". */
+    static String shape(DatasetLoader.Loaded loaded) {
+        if (!loaded.outOfCore()) {
+            return String.format(Locale.ROOT, "%,d rows × %d columns", loaded.rows(), loaded.columns());
+        }
+        return String.format(Locale.ROOT, "~%,d rows × %d columns · out of core: %s on disk, %d partitions", loaded.rows(), loaded.columns(),
+                Sizes.bytes(loaded.sizeOnDisk()), loaded.partitions());
     }
 
     private static void fail(Dataset dataset, String why) {

@@ -82,6 +82,9 @@ public final class HtmlReport {
                         .append(Base64.getEncoder().encodeToString(f.png())).append("\">\n");
                 case OutputItem.Table t -> table(html, t);
                 case OutputItem.Error e -> html.append("<pre class=\"error\">").append(escape(e.tracebackText())).append("</pre>\n");
+                case OutputItem.Progress ignored -> {
+                    // a running computation's progress is not part of the report
+                }
             }
         }
         html.append("</div>\n");

@@ -1,5 +1,7 @@
 package studio.codeact.gui.settings;
 
+import studio.codeact.llm.settings.SettingsFile;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -167,6 +169,30 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         hint("One model a line: MODEL INPUT CACHED_INPUT OUTPUT [CACHE_WRITE], dollars per million tokens.");
         hint("Leave empty for local servers; with a price, answers show an estimated cost.");
 
+        ComputeSettings computeSaved = ComputeSettings.load(SettingsFile.standard());
+        section("Compute");
+        TextField memory = new TextField(computeSaved.memoryLimit());
+        memory.setId("compute-memory-limit");
+        memory.setPromptText("e.g. 2G; blank: about half of physical memory (embedded), none (kernel)");
+        field("Memory limit", memory);
+        TextField eager = new TextField(computeSaved.eagerLimit());
+        eager.setId("compute-eager-limit");
+        eager.setPromptText("e.g. 500M; blank: a quarter of the memory limit");
+        field("Load lazily above", eager);
+        TextField scheduler = new TextField(computeSaved.daskScheduler());
+        scheduler.setId("compute-dask-scheduler");
+        scheduler.setPromptText("tcp://HOST:8786 of an existing Dask cluster; blank: this machine");
+        field("Dask scheduler", scheduler);
+        hint("Files bigger than the limit load as Dask DataFrames; a cluster's workers must be able to read the data's paths.");
+        Label computeProblem = new Label();
+        computeProblem.getStyleClass().add("save-error");
+        computeProblem.setWrapText(true);
+        grid.add(computeProblem, 1, row++);
+        java.util.function.Supplier<ComputeSettings> compute = () -> new ComputeSettings(memory.getText(), eager.getText(), scheduler.getText());
+        for (TextField input : java.util.List.of(memory, eager, scheduler)) {
+            input.textProperty().addListener((obs, old, now) -> computeProblem.setText(compute.get().problem().orElse("")));
+        }
+
         section("Appearance");
         CheckBox dark = new CheckBox("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
@@ -187,7 +213,20 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         getDialogPane().setPrefWidth(780);
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         setResizable(true);
-        setResultConverter(button -> button == SAVE ? model.form() : null);
+        setResultConverter(button -> {
+            if (button != SAVE) {
+                return null;
+            }
+            ComputeSettings chosen = compute.get();
+            if (chosen.problem().isEmpty() && !chosen.equals(computeSaved)) {
+                try {
+                    chosen.save(SettingsFile.standard());
+                } catch (RuntimeException e) {
+                    computeProblem.setText("could not save the compute settings: " + e.getMessage());
+                }
+            }
+            return model.form();
+        });
     }
 
     /** The remote engine's server: URL, token, kernel listed from the server, "Test connection". */

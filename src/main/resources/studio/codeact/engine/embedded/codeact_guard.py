@@ -168,8 +168,8 @@ def _raise_pending():
         return
     _reason.reason = NONE
     if reason == MEMORY:
-        raise MemoryError("the cell grew the application to %s, past the embedded engine's memory ceiling of %s; "
-                          "it was stopped and the session continues" % (_gib(_reason.rss), _gib(_reason.limit)))
+        raise MemoryError("the cell grew the session's memory by %s, past the memory ceiling of %s (above the idle "
+                          "footprint); it was stopped and the session continues" % (_gib(_reason.rss), _gib(_reason.limit)))
     raise KeyboardInterrupt
 
 

@@ -146,6 +146,11 @@ def before_cell(shell):
     _configure_inline(shell)
 
 
+def _free_after_memory_error(result):
+    import codeact_support
+    codeact_support.free_after_memory_error(result)
+
+
 def new_shell(working_directory):
     config = Config()
     config.HistoryManager.enabled = False
@@ -153,6 +158,9 @@ def new_shell(working_directory):
     shell._codeact_cwd = working_directory
     shell._codeact_inline = False
     shell._codeact_pandas = False
+    shell.events.register("post_run_cell", _free_after_memory_error)
+    import codeact_support
+    codeact_support.install_dask_display(shell)
     activate(shell, force=True)
     release(shell)
     return shell

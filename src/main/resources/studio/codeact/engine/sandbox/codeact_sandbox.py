@@ -17,7 +17,7 @@ Mechanisms, all unprivileged and inherited by children:
   ``PR_SET_CHILD_SUBREAPER`` (orphans of the code come back to the kernel, so they can be ended).
 
 Policy keys: ``read`` (folders and files: read and execute), ``write`` (folders: full rights),
-``devices`` (files: read and write), ``bind_ports`` (TCP ports the process may listen on),
+``devices`` (files: read and write), ``bind_ports`` (TCP ports the process may listen on), ``connect_ports`` (TCP ports it may connect to),
 ``network`` (true: no network rules at all), ``protect_pid`` (a pid whose signals are refused, 0 for
 none), ``subreaper`` (bool), ``env`` (variables to set), ``unset`` (variable names to remove).
 """
@@ -107,6 +107,10 @@ def _landlock(policy, version):
                 rule = ctypes.create_string_buffer(struct.pack("QQ", _BIND_TCP, int(port)), 16)
                 _check(_libc.syscall(ctypes.c_long(_SYS_ADD_RULE), ctypes.c_int(ruleset), ctypes.c_int(2), rule,
                                      ctypes.c_uint32(0)), "landlock_add_rule(port %s)" % port)
+            for port in policy.get("connect_ports", []):
+                rule = ctypes.create_string_buffer(struct.pack("QQ", _CONNECT_TCP, int(port)), 16)
+                _check(_libc.syscall(ctypes.c_long(_SYS_ADD_RULE), ctypes.c_int(ruleset), ctypes.c_int(2), rule,
+                                     ctypes.c_uint32(0)), "landlock_add_rule(connect port %s)" % port)
         _check(_libc.syscall(ctypes.c_long(_SYS_RESTRICT_SELF), ctypes.c_int(ruleset), ctypes.c_uint32(0)),
                "landlock_restrict_self")
     finally:

@@ -33,6 +33,7 @@ public final class EmbeddedOverheadBenchmark {
                 public EventThread events() { return events; }
                 public StdinHandler stdin() { return StdinHandler.REFUSE; }
                 public long memoryLimit() { return Long.MAX_VALUE; }
+                public long memoryBaseline() { return 0; }
                 public java.time.Duration interruptGrace() { return java.time.Duration.ofSeconds(5); }
                 public void running(Execution execution, boolean running) { }
             };

@@ -49,4 +49,21 @@ class OutputMapperTest {
         OutputMapper.append(items, new Output.Error("KeyError", "'x'", List.of("\u001B[1mline\u001B[0m")), "");
         assertThat(((OutputItem.Error) items.getFirst()).traceback()).containsExactly("line");
     }
+
+    @Test
+    void aComputationsProgressIsOneLiveItemThatGoesWhenItFinishes() {
+        java.util.List<OutputItem> items = new java.util.ArrayList<>();
+        OutputMapper.append(items, new Output.Display(new studio.codeact.engine.MimeBundle(java.util.Map.of(
+                studio.codeact.engine.MimeBundle.PROGRESS, "{\"done\": 3, \"total\": 12, \"elapsed\": 1.5, \"finished\": false}",
+                studio.codeact.engine.MimeBundle.TEXT_PLAIN, "dask: 3/12 tasks")), java.util.Map.of()), "");
+        OutputMapper.append(items, new Output.Display(new studio.codeact.engine.MimeBundle(java.util.Map.of(
+                studio.codeact.engine.MimeBundle.PROGRESS, "{\"done\": 6, \"total\": 12, \"elapsed\": 2.0, \"finished\": false}")), java.util.Map.of()), "");
+
+        org.assertj.core.api.Assertions.assertThat(items).containsExactly(new OutputItem.Progress(6, 12, 2.0));
+        org.assertj.core.api.Assertions.assertThat(((OutputItem.Progress) items.getFirst()).fraction()).isEqualTo(0.5);
+
+        OutputMapper.append(items, new Output.Display(new studio.codeact.engine.MimeBundle(java.util.Map.of(
+                studio.codeact.engine.MimeBundle.PROGRESS, "{\"done\": 12, \"total\": 12, \"elapsed\": 3.0, \"finished\": true}")), java.util.Map.of()), "");
+        org.assertj.core.api.Assertions.assertThat(items).isEmpty();
+    }
 }

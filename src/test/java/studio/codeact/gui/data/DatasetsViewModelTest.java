@@ -87,4 +87,12 @@ class DatasetsViewModelTest {
         assertThat(datasets.datasets().getFirst().state()).isEqualTo(DatasetsViewModel.State.FAILED);
         assertThat(datasets.datasets().getFirst().detailProperty().get()).contains("notes.docx is not a data file");
     }
+
+    @Test
+    void aDatasetBiggerThanMemorySaysItIsOutOfCoreWithItsSizeAndPartitions() {
+        String shape = DatasetsViewModel.shape(new DatasetLoader.Loaded("orders", "csv", 4_700_000, 6, List.of("a"), List.of(), true,
+                3_200_000_000L, 85));
+
+        assertThat(shape).startsWith("~4,700,000 rows × 6 columns").contains("out of core").contains("85 partitions").contains("GB on disk");
+    }
 }

@@ -1,0 +1,39 @@
+package studio.codeact.gui.settings;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.codeact.llm.settings.SettingsFile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ComputeSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void itsOwnSectionRoundTripsAndLeavesTheRestOfTheFile() throws Exception {
+        SettingsFile file = new SettingsFile(dir.resolve("settings.json"));
+        Files.writeString(file.path(), "{\"provider\": \"openai\"}");
+
+        new ComputeSettings("2G", "", "tcp://10.0.0.5:8786").save(file);
+
+        ComputeSettings read = ComputeSettings.load(file);
+        assertThat(read).isEqualTo(new ComputeSettings("2G", "", "tcp://10.0.0.5:8786"));
+        assertThat(Files.readString(file.path())).contains("\"provider\"");
+        assertThat(read.memoryLimitBytes()).isEqualTo(2L << 30);
+        assertThat(read.dataOptions().daskScheduler()).contains("tcp://10.0.0.5:8786");
+        assertThat(read.dataOptions().eagerLimitBytes()).isZero();
+    }
+
+    @Test
+    void badValuesAreSaidInASentence() {
+        assertThat(new ComputeSettings("lots", "", "").problem()).hasValueSatisfying(text -> assertThat(text).contains("2G"));
+        assertThat(new ComputeSettings("", "", "http://x").problem()).hasValueSatisfying(text -> assertThat(text).contains("tcp://HOST:PORT"));
+        assertThat(new ComputeSettings("512M", "100M", "host:8786").problem()).isEqualTo(Optional.empty());
+    }
+}

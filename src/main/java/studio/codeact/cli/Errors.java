@@ -1,12 +1,12 @@
 package studio.codeact.cli;
 
 /** Turns an exception into the one sentence a user sees (never a stack trace). */
-final class Errors {
+public final class Errors {
 
     private Errors() {
     }
 
-    static String sentence(Throwable error) {
+    public static String sentence(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.util.concurrent.ExecutionException)
                 && cause.getCause() != null) {

@@ -40,8 +40,13 @@ public final class JupyterOptions {
             description = "A folder on the server where the data files already are (or where a gateway's kernels see them): read there, not uploaded.")
     String dataPath;
 
+    /** Whether {@code --jupyter-url} was given. */
+    public boolean hasUrl() {
+        return url != null;
+    }
+
     /** The Jupyter server for {@code kind} remote, from the flags and then {@code settings}; empty for other kinds. */
-    Optional<JupyterServerConfig> server(EngineKind kind, JsonNode settings, Map<String, String> env) {
+    public Optional<JupyterServerConfig> server(EngineKind kind, JsonNode settings, Map<String, String> env) {
         if (kind != EngineKind.REMOTE) {
             if (url != null || tokenEnv != null || caFile != null || dataPath != null) {
                 throw new IllegalArgumentException("--jupyter-url, --jupyter-token-env, --jupyter-ca-file and --jupyter-data-path are for "

@@ -2,6 +2,7 @@ package studio.codeact.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import studio.codeact.cli.perf.PerfCommand;
 
 /**
  * The headless command line: {@code codeact doctor | perf | ask | chat | bench | replay | recover}.

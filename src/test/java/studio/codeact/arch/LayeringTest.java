@@ -89,6 +89,13 @@ class LayeringTest {
     }
 
     @Test
+    void theCommandsDoNotDependOnTheBenchmarks() {
+        noClasses().that().resideInAPackage("studio.codeact.cli").and().doNotHaveSimpleName("Main")
+                .should().dependOnClassesThat().resideInAPackage("studio.codeact.cli.perf..")
+                .check(classes);
+    }
+
+    @Test
     void loggingGoesThroughSystemLogger() {
         noClasses().should().dependOnClassesThat().resideInAPackage("java.util.logging..")
                 .because("one logging API (System.Logger) for the whole app; its JDK backend is java.util.logging")

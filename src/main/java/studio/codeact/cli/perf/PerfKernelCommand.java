@@ -1,9 +1,10 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import studio.codeact.cli.Main;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineException;
 import studio.codeact.engine.EngineKind;

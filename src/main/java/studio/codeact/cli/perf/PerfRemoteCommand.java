@@ -1,10 +1,12 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import studio.codeact.cli.JupyterOptions;
+import studio.codeact.cli.Main;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
@@ -62,7 +64,7 @@ public final class PerfRemoteCommand implements Callable<Integer> {
         LoopbackJupyterServer loopback = null;
         try {
             JupyterServerConfig server;
-            if (jupyter.url == null) {
+            if (!jupyter.hasUrl()) {
                 loopback = LoopbackJupyterServer.start(interpreter);
                 server = JupyterServerConfig.of(loopback.url(), loopback.token());
                 out.put("server", "Jupyter Server started on loopback for this run (" + loopback.url() + ", IOPub rate limit off)");

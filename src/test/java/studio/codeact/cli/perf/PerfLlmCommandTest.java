@@ -1,4 +1,4 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

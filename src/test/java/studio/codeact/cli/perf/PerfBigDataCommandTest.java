@@ -1,5 +1,6 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
+import studio.codeact.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import studio.codeact.engine.ExecutionRequest;
 import studio.codeact.engine.ExecutionResult;

@@ -1,9 +1,10 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.codeact.cli.Main;
 
 import java.util.concurrent.Callable;
 

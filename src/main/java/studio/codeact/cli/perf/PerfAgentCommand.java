@@ -1,4 +1,4 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +12,7 @@ import studio.codeact.agent.AgentEvent;
 import studio.codeact.agent.CodeActAgent;
 import studio.codeact.agent.ObservationFormatter;
 import studio.codeact.agent.TurnStats;
+import studio.codeact.cli.Main;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;

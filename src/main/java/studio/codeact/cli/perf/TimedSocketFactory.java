@@ -1,4 +1,4 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import javax.net.SocketFactory;
 import java.io.FilterInputStream;

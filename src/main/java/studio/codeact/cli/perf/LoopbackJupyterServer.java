@@ -1,4 +1,4 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;

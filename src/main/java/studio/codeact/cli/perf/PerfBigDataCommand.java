@@ -1,9 +1,11 @@
-package studio.codeact.cli;
+package studio.codeact.cli.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import studio.codeact.agent.DataOptions;
+import studio.codeact.cli.Main;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.PythonLocator;
@@ -45,7 +47,7 @@ public final class PerfBigDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long limit = ComputeOptions.parseSize(memoryLimit, "--memory-limit");
+        long limit = DataOptions.parseSize(memoryLimit, "--memory-limit");
         EngineKind kind = EngineKind.parse(engine);
         if (kind == EngineKind.REMOTE) {
             throw new IllegalArgumentException("perf bigdata measures a local engine: --engine embedded or kernel");

@@ -1,6 +1,6 @@
 package studio.codeact.gui.assistant;
 
-import studio.codeact.gui.data.DatasetLoader;
+import studio.codeact.gui.data.FileLoader;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -19,7 +19,7 @@ public interface Assistant {
     void stop();
 
     /** Loads data files into the interpreter and tells the model about them. */
-    DatasetLoader datasetLoader();
+    FileLoader fileLoader();
 
     /** Forgets the conversation (new session, changed model); the next question starts afresh. */
     void reset();

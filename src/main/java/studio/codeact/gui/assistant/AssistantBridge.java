@@ -14,7 +14,7 @@ import studio.codeact.gui.cells.CellViewModel;
 import studio.codeact.gui.cells.NotebookViewModel;
 import studio.codeact.gui.chat.ChatItem;
 import studio.codeact.gui.chat.ChatViewModel;
-import studio.codeact.gui.data.DatasetLoader;
+import studio.codeact.gui.data.FileLoader;
 import studio.codeact.session.Cell;
 import studio.codeact.session.CellStatus;
 
@@ -107,12 +107,12 @@ public final class AssistantBridge implements Assistant {
 
     /** Loads data files through the agent (its loading code becomes a cell; the model is told about them). */
     @Override
-    public DatasetLoader datasetLoader() {
+    public FileLoader fileLoader() {
         return file -> CompletableFuture.supplyAsync(() -> {
             List<Dataset> loaded = agent().loadDatasets(List.of(file));
             Dataset dataset = loaded.stream().filter(d -> Path.of(d.path()).toAbsolutePath().equals(file.toAbsolutePath()))
                     .findFirst().orElse(loaded.getLast());
-            return new DatasetLoader.Loaded(dataset.variable(), dataset.format(), dataset.rows(), dataset.columns().size(),
+            return new FileLoader.Loaded(dataset.variable(), dataset.format(), dataset.rows(), dataset.columns().size(),
                     dataset.columns().stream().map(Dataset.Column::name).toList(), dataset.warnings(), dataset.isLazy(),
                     dataset.isLazy() ? dataset.lazy().sizeBytes() : 0, dataset.isLazy() ? dataset.lazy().partitions() : 0);
         }, agentThread);

@@ -1,7 +1,7 @@
 package studio.codeact.gui.assistant;
 
 import studio.codeact.engine.EngineException;
-import studio.codeact.gui.data.DatasetLoader;
+import studio.codeact.gui.data.FileLoader;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -24,7 +24,7 @@ public final class NoAssistant implements Assistant {
     }
 
     @Override
-    public DatasetLoader datasetLoader() {
+    public FileLoader fileLoader() {
         return file -> CompletableFuture.failedFuture(new EngineException(reason));
     }
 

@@ -78,7 +78,7 @@ public final class DatasetsViewModel {
         }
     }
 
-    private final DatasetLoader loader;
+    private final FileLoader loader;
     private final Executor ui;
     private final BooleanSupplier agentBusy;
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
@@ -91,7 +91,7 @@ public final class DatasetsViewModel {
     /**
      * @param agentBusy true while the agent works; loads wait until {@link #resume()}
      */
-    public DatasetsViewModel(DatasetLoader loader, Executor ui, BooleanSupplier agentBusy) {
+    public DatasetsViewModel(FileLoader loader, Executor ui, BooleanSupplier agentBusy) {
         this.loader = loader;
         this.ui = ui;
         this.agentBusy = agentBusy;
@@ -184,7 +184,7 @@ public final class DatasetsViewModel {
     }
 
     /** "1,000 rows × 5 columns", or for data bigger than memory "~4,700,000 rows × 6 columns · out of core: 3.2 GB on disk, 85 partitions". */
-    static String shape(DatasetLoader.Loaded loaded) {
+    static String shape(FileLoader.Loaded loaded) {
         if (!loaded.outOfCore()) {
             return String.format(Locale.ROOT, "%,d rows × %d columns", loaded.rows(), loaded.columns());
         }

@@ -103,7 +103,7 @@ public final class Studio implements WindowActions {
         ApprovalPrompt approval = new ApprovalPrompt(stage, model.fontSizeProperty()::get);
         assistant = config.assistants().apply(new AssistantContext(chat, notebook, ui, ready, settingsFlow::current,
                 place::folder, () -> model.askBeforeRunningProperty().get(), approval::ask));
-        datasets = new DatasetsViewModel(file -> assistant.datasetLoader().load(file),
+        datasets = new DatasetsViewModel(file -> assistant.fileLoader().load(file),
                 ui, () -> chat.state() != ChatViewModel.State.IDLE);
         datasets.onLoaded(dataset -> {
             variables.refresh();

@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatasetsViewModelTest {
 
     private final List<Path> requested = new ArrayList<>();
-    private final List<CompletableFuture<DatasetLoader.Loaded>> answers = new ArrayList<>();
+    private final List<CompletableFuture<FileLoader.Loaded>> answers = new ArrayList<>();
     private boolean agentBusy;
     private final DatasetsViewModel datasets = new DatasetsViewModel(file -> {
         requested.add(file);
-        CompletableFuture<DatasetLoader.Loaded> answer = new CompletableFuture<>();
+        CompletableFuture<FileLoader.Loaded> answer = new CompletableFuture<>();
         answers.add(answer);
         return answer;
     }, UiExecutor.direct(), () -> agentBusy);
@@ -27,7 +27,7 @@ class DatasetsViewModelTest {
         datasets.load(List.of(Path.of("/data/sales.csv")));
         DatasetsViewModel.Dataset sales = datasets.datasets().getFirst();
         assertThat(sales.state()).isEqualTo(DatasetsViewModel.State.LOADING);
-        answers.getFirst().complete(new DatasetLoader.Loaded("sales", "csv", 1200, 3, List.of("date", "region", "amount"), List.of()));
+        answers.getFirst().complete(new FileLoader.Loaded("sales", "csv", 1200, 3, List.of("date", "region", "amount"), List.of()));
         assertThat(sales.state()).isEqualTo(DatasetsViewModel.State.LOADED);
         assertThat(sales.variable()).isEqualTo("sales");
         assertThat(sales.shapeProperty().get()).isEqualTo("1,200 rows × 3 columns");
@@ -56,7 +56,7 @@ class DatasetsViewModelTest {
         datasets.load(List.of(Path.of("a.csv"), Path.of("b.json")));
         assertThat(requested).containsExactly(Path.of("a.csv"));
         assertThat(datasets.datasets().get(1).state()).isEqualTo(DatasetsViewModel.State.QUEUED);
-        answers.getFirst().complete(new DatasetLoader.Loaded("a", "csv", 1, 1, List.of("x"), List.of()));
+        answers.getFirst().complete(new FileLoader.Loaded("a", "csv", 1, 1, List.of("x"), List.of()));
         assertThat(requested).containsExactly(Path.of("a.csv"), Path.of("b.json"));
     }
 
@@ -90,7 +90,7 @@ class DatasetsViewModelTest {
 
     @Test
     void aDatasetBiggerThanMemorySaysItIsOutOfCoreWithItsSizeAndPartitions() {
-        String shape = DatasetsViewModel.shape(new DatasetLoader.Loaded("orders", "csv", 4_700_000, 6, List.of("a"), List.of(), true,
+        String shape = DatasetsViewModel.shape(new FileLoader.Loaded("orders", "csv", 4_700_000, 6, List.of("a"), List.of(), true,
                 3_200_000_000L, 85));
 
         assertThat(shape).startsWith("~4,700,000 rows × 6 columns").contains("out of core").contains("85 partitions").contains("GB on disk");

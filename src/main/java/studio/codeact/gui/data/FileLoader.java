@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Loads a data file into the interpreter as a DataFrame variable.
+ * Loads a data file into the interpreter as a DataFrame variable: the Datasets panel's port to the
+ * assistant, which does it with {@code agent.DatasetLoader} (the same loading code the agent writes).
  *
  * <p>Thread: may be called on the UI thread; must not block it. The future completes on any
  * thread, exceptionally with a plain-sentence reason when the file cannot be read.
  */
 @FunctionalInterface
-public interface DatasetLoader {
+public interface FileLoader {
 
     CompletableFuture<Loaded> load(Path file);
 

@@ -3,6 +3,7 @@ package studio.codeact.arch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,13 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("studio.codeact.engine..", "studio.codeact.llm..", "studio.codeact.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("studio.codeact.agent..", "studio.codeact.cli..", "studio.codeact.bench..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theSharedNetworkingPiecesDependOnNothingInTheProduct() {
+        ArchRuleDefinition.classes().that().resideInAPackage("studio.codeact.net..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("studio.codeact.net..", "java..", "javax..")
                 .check(classes);
     }
 

@@ -1,12 +1,9 @@
 package studio.codeact.engine.remote;
 
 import jdk.net.ExtendedSocketOptions;
+import studio.codeact.net.ReadHookSocketFactory;
 
-import javax.net.SocketFactory;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 
@@ -19,7 +16,7 @@ import java.net.SocketException;
  * {@code TCP_QUICKACK} (Linux; elsewhere nothing changes), which also sends a pending ACK at
  * once; and they send with {@code TCP_NODELAY}. OkHttp opens them ({@link ServerHttp}).
  */
-final class QuickAckSockets extends SocketFactory {
+final class QuickAckSockets extends ReadHookSocketFactory {
 
     private static final boolean QUICKACK = supported();
 
@@ -32,87 +29,20 @@ final class QuickAckSockets extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket() throws SocketException {
-        Socket socket = new QuickAckSocket();
+    protected void configure(Socket socket) throws SocketException {
         socket.setTcpNoDelay(true);
-        return socket;
     }
 
+    /** Re-arms quick ACKs after every read that got bytes. */
     @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        Socket socket = createSocket();
-        socket.connect(new java.net.InetSocketAddress(host, port));
-        return socket;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket socket = createSocket();
-        socket.bind(new java.net.InetSocketAddress(localHost, localPort));
-        socket.connect(new java.net.InetSocketAddress(host, port));
-        return socket;
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        Socket socket = createSocket();
-        socket.connect(new java.net.InetSocketAddress(host, port));
-        return socket;
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-        Socket socket = createSocket();
-        socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
-        socket.connect(new java.net.InetSocketAddress(address, port));
-        return socket;
-    }
-
-    /** A socket whose input re-arms quick ACKs after every read that got bytes. */
-    private static final class QuickAckSocket extends Socket {
-        private volatile InputStream input;
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            InputStream made = input;
-            if (made == null) {
-                InputStream raw = super.getInputStream();
-                made = QUICKACK ? new Acking(raw) : raw;
-                input = made;
-            }
-            return made;
+    protected void afterRead(Socket socket) {
+        if (!QUICKACK) {
+            return;
         }
-
-        private void quickAck() {
-            try {
-                setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
-            } catch (IOException | UnsupportedOperationException e) {
-                // closed meanwhile, or not this platform: the ACK comes when the system sends it
-            }
-        }
-
-        private final class Acking extends FilterInputStream {
-            Acking(InputStream raw) {
-                super(raw);
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    quickAck();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] bytes, int offset, int length) throws IOException {
-                int read = in.read(bytes, offset, length);
-                if (read > 0) {
-                    quickAck();
-                }
-                return read;
-            }
+        try {
+            socket.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // closed meanwhile, or not this platform: the ACK comes when the system sends it
         }
     }
 }

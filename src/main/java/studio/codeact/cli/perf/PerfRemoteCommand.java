@@ -22,6 +22,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -65,7 +66,7 @@ public final class PerfRemoteCommand implements Callable<Integer> {
         try {
             JupyterServerConfig server;
             if (!jupyter.hasUrl()) {
-                loopback = LoopbackJupyterServer.start(interpreter);
+                loopback = LoopbackJupyterServer.start(interpreter, List.of("--ServerApp.iopub_data_rate_limit=0"));
                 server = JupyterServerConfig.of(loopback.url(), loopback.token());
                 out.put("server", "Jupyter Server started on loopback for this run (" + loopback.url() + ", IOPub rate limit off)");
             } else {

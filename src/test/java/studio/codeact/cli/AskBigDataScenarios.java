@@ -4,14 +4,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import studio.codeact.engine.EngineKind;
+import studio.codeact.testing.CliRun;
 import studio.codeact.testing.LastingFolder;
 import studio.codeact.testing.OpenAiWireServer;
 import studio.codeact.testing.PythonCheck;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,13 +74,8 @@ abstract class AskBigDataScenarios {
                 "--settings", DIR.resolve("settings.json").toString(), "--out", DIR.resolve(engineKind().id() + "-" + name).toString(),
                 "--data", orders.toString()));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        CliRun run = CliRun.execute(args);
+        return new Run(run.exit(), run.out(), run.err());
     }
 
     String systemPrompt() {

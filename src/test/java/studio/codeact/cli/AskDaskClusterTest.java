@@ -3,13 +3,11 @@ package studio.codeact.cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import studio.codeact.testing.CliRun;
 import studio.codeact.testing.DaskClusterFixture;
 import studio.codeact.testing.LastingFolder;
 import studio.codeact.testing.OpenAiWireServer;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +42,8 @@ class AskDaskClusterTest {
                 "--model", "scripted", "--action-mode", "tags", "--settings", DIR.resolve("settings.json").toString(),
                 "--out", DIR.resolve("session-" + engine).toString()));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        return new Run(line.execute(args.toArray(String[]::new)), out.toString(), err.toString());
+        CliRun run = CliRun.execute(args);
+        return new Run(run.exit(), run.out(), run.err());
     }
 
     @Test

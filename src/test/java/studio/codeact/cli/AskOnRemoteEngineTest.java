@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import studio.codeact.session.Exports;
 import studio.codeact.session.SessionStatus;
 import studio.codeact.session.SessionStore;
+import studio.codeact.testing.CliRun;
 import studio.codeact.testing.JupyterServerFixture;
 import studio.codeact.testing.LastingFolder;
 import studio.codeact.testing.OpenAiWireServer;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,13 +57,8 @@ class AskOnRemoteEngineTest {
                 "--base-url", model.baseUrl(), "--model", "scripted", "--settings", settings.toString(), "--out", session.toString(),
                 "--action-mode", "tags"));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString(), session);
+        CliRun run = CliRun.execute(args);
+        return new Run(run.exit(), run.out(), run.err(), session);
     }
 
     @Test

@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import studio.codeact.agent.ActionMode;
 import studio.codeact.agent.AgentConfig;
 import studio.codeact.agent.AgentEvent;
-import studio.codeact.agent.ActionMode;
 import studio.codeact.agent.CodeActAgent;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
-import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.Engines;
+import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.PythonLocator;
 import studio.codeact.llm.ChatModels;
@@ -25,12 +24,11 @@ import studio.codeact.session.Session;
 import studio.codeact.session.SessionInfo;
 import studio.codeact.session.SessionStatus;
 import studio.codeact.session.SessionStore;
+import studio.codeact.testing.CliRun;
 import studio.codeact.testing.LastingFolder;
 import studio.codeact.testing.OpenAiWireServer;
 import studio.codeact.testing.PythonCheck;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -89,13 +87,8 @@ abstract class AskScenarios {
             args.addAll(List.of("--action-mode", "tags"));
         }
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString(), session);
+        CliRun run = CliRun.execute(args);
+        return new Run(run.exit(), run.out(), run.err(), session);
     }
 
     String observation(int request) {
@@ -321,13 +314,8 @@ abstract class AskScenarios {
     record Replay(int exit, String out, String err) { }
 
     Replay replay(Path session) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute("replay", session.toString(), "--engine", engineKind().id());
-        return new Replay(exit, out.toString(), err.toString());
+        CliRun run = CliRun.execute("replay", session.toString(), "--engine", engineKind().id());
+        return new Replay(run.exit(), run.out(), run.err());
     }
 
     @Test

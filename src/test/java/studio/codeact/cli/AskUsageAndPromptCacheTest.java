@@ -7,17 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import studio.codeact.session.Entry;
 import studio.codeact.session.Session;
 import studio.codeact.session.SessionStore;
 import studio.codeact.session.TokenUsage;
+import studio.codeact.testing.CliRun;
 import studio.codeact.testing.LastingFolder;
 import studio.codeact.testing.OpenAiWireServer;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,13 +56,8 @@ class AskUsageAndPromptCacheTest {
                 "--model", "scripted", "--settings", dir.resolve("settings.json").toString(), "--out", session.toString(),
                 "--action-mode", "tags"));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute(args.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString(), session);
+        CliRun run = CliRun.execute(args);
+        return new Run(run.exit(), run.out(), run.err(), session);
     }
 
     private void scriptSteps(int steps, int lines) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.session.CellStatus;
 import studio.codeact.session.Entry;
@@ -12,12 +11,11 @@ import studio.codeact.session.Exports;
 import studio.codeact.session.Session;
 import studio.codeact.session.SessionStatus;
 import studio.codeact.session.SessionStore;
+import studio.codeact.testing.CliRun;
 import studio.codeact.testing.LastingFolder;
 import studio.codeact.testing.OpenAiWireServer;
 import studio.codeact.testing.PythonCheck;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,14 +57,9 @@ abstract class ResumeScenarios {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--engine", engineKind().id(), "--provider", "openai", "--base-url", server.baseUrl(), "--model", "scripted",
                 "--settings", dir.resolve("settings.json").toString(), "--action-mode", "tags"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = Main.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
         // Options after the question: picocli takes them as options all the same.
-        int exit = line.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        CliRun run = CliRun.execute(all);
+        return new Run(run.exit(), run.out(), run.err());
     }
 
     private void firstRun() {

@@ -46,6 +46,8 @@ class KernelSocketTest {
     private static final class Recorder implements KernelSocket.Listener {
         final BlockingQueue<Got> messages = new LinkedBlockingQueue<>();
         final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        /** Messages {@link #next} looked at and did not want yet, in arrival order. */
+        private final List<Got> passed = new java.util.ArrayList<>();
 
         @Override
         public void onMessage(String channel, JupyterMessage message) {
@@ -67,16 +69,35 @@ class KernelSocketTest {
             events.add("lost " + kernelGone + " " + reason);
         }
 
-        /** The next message answering {@code request} that satisfies the type, waiting up to 30 s. */
+        /**
+         * The next message answering {@code request} that has the type, waiting up to 30 s. Others
+         * are kept for later calls: the shell reply and the iopub broadcasts travel on different
+         * kernel sockets, so a reply may come before the outputs the test asks for first.
+         */
         Got next(JupyterMessage request, String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                Got got = messages.poll(100, TimeUnit.MILLISECONDS);
-                if (got != null && got.message().parentMsgId().equals(request.msgId()) && got.message().msgType().equals(type)) {
+            for (var kept = passed.iterator(); kept.hasNext(); ) {
+                Got got = kept.next();
+                if (answers(got, request, type)) {
+                    kept.remove();
                     return got;
                 }
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                Got got = messages.poll(100, TimeUnit.MILLISECONDS);
+                if (got == null) {
+                    continue;
+                }
+                if (answers(got, request, type)) {
+                    return got;
+                }
+                passed.add(got);
+            }
             throw new AssertionError("no " + type + " for " + request);
+        }
+
+        private static boolean answers(Got got, JupyterMessage request, String type) {
+            return got.message().parentMsgId().equals(request.msgId()) && got.message().msgType().equals(type);
         }
     }
 

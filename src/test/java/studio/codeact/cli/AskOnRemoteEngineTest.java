@@ -115,16 +115,14 @@ class AskOnRemoteEngineTest {
 
     @Test
     void aServerThatGoesAwayMidQuestionFailsWithTheSessionSaved() throws Exception {
-        model.thenText("<execute>\nimport time\nprint('working', flush=True)\ntime.sleep(60)\n</execute>")
+        model.thenText("<execute>\nimport time\nopen('cell-started', 'w').close()\ntime.sleep(60)\n</execute>")
                 .thenText("<execute>\nprint('again')\n</execute>").thenText("<execute>\nprint('and again')\n</execute>").thenText("gave up");
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            // the model has asked once and the server's kernel runs the sleeping cell
-            try {
-                while (model.requests().isEmpty() && System.nanoTime() < deadline) {
+            try { // until the server's kernel runs the sleeping cell (it marks its start in the server's folder)
+                while (!fileUnder(jupyter.root(), "cell-started") && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                Thread.sleep(2000); // the cell has been sent and is sleeping on the server
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -139,5 +137,13 @@ class AskOnRemoteEngineTest {
         SessionStatus status = SessionStore.read(run.session()).status();
         assertThat(status).isNotEqualTo(SessionStatus.RUNNING);
         assertThat(run.session().resolve("session.json")).exists();
+    }
+
+    private static boolean fileUnder(Path folder, String name) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(folder)) {
+            return all.anyMatch(path -> path.getFileName().toString().equals(name));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // a folder changed while walked: look again
+        }
     }
 }

@@ -650,12 +650,16 @@ public abstract class ChatModelContractTest {
         server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "30")
                 .setHeader("Content-Type", "application/json").body(wire.errorBody(503, "busy")).build());
         RecordingHandler handler = new RecordingHandler();
-        ChatCall call = model(config().withRetry(new RetryPolicy(2, ofMillis(10), ofSeconds(60)))).stream(ask("Hi"), handler);
-        take();
-        Thread.sleep(100); // let the client read the 503 and begin its 30 s wait
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LlmException error;
+        try (LogCapture ignored = LogCapture.of("studio.codeact.llm.http", lines)) {
+            ChatCall call = model(config().withRetry(new RetryPolicy(2, ofMillis(10), ofSeconds(60)))).stream(ask("Hi"), handler);
+            take();
+            waitFor(() -> lines.stream().anyMatch(line -> line.contains("retrying in"))); // the client read the 503 and waits 30 s
 
-        call.cancel();
-        LlmException error = handler.awaitError(); // within awaitError's 10 s only if the wait was cut short
+            call.cancel();
+            error = handler.awaitError(); // within awaitError's 10 s only if the wait was cut short
+        }
 
         assertThat(error).isInstanceOf(LlmException.Cancelled.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -686,32 +690,11 @@ public abstract class ChatModelContractTest {
     @Test
     void debugLoggingShowsRequestsButNeverTheKey() {
         server.enqueue(sse(wire.stream(ProviderWire.Reply.text("ok"))));
-        Logger logger = Logger.getLogger("studio.codeact.llm.http");
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Level before = logger.getLevel();
-        logger.setLevel(Level.FINEST);
-        logger.addHandler(capture);
-        try {
+        try (LogCapture ignored = LogCapture.of("studio.codeact.llm.http", lines)) {
             RecordingHandler handler = new RecordingHandler();
             model().stream(ask("Hi there"), handler);
             handler.awaitResponse();
-        } finally {
-            logger.removeHandler(capture);
-            logger.setLevel(before);
         }
 
         assertThat(String.join("\n", lines)).contains(wire.chatPath(), "Hi there", Secrets.MASK).doesNotContain(KEY);
@@ -721,6 +704,37 @@ public abstract class ChatModelContractTest {
     void configAndModelNeverShowTheKey() {
         assertThat(config().toString()).doesNotContain(KEY).contains(Secrets.MASK);
         assertThat(model().toString()).doesNotContain(KEY);
+    }
+
+    /** Collects the messages logged under a {@code java.util.logging} logger (where {@code System.Logger} goes) at every level. */
+    private record LogCapture(Logger logger, Level before, Handler handler) implements AutoCloseable {
+        static LogCapture of(String name, List<String> lines) {
+            Logger logger = Logger.getLogger(name);
+            Handler handler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    lines.add(record.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            LogCapture capture = new LogCapture(logger, logger.getLevel(), handler);
+            logger.setLevel(Level.FINEST);
+            logger.addHandler(handler);
+            return capture;
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(handler);
+            logger.setLevel(before);
+        }
     }
 
     protected static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

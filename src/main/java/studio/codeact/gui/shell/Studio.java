@@ -30,7 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -69,7 +72,13 @@ public final class Studio implements WindowActions {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(Studio.class.getName());
+    /** How long a new engine waits for the settings file to be read at start (it takes milliseconds; a broken disk may hang). */
+    private static final java.time.Duration SETTINGS_WAIT = java.time.Duration.ofSeconds(10);
+
     private final Stage stage;
+    /** Done once the settings file was read at start (or could not be). */
+    private final CompletableFuture<Void> settingsRead = new CompletableFuture<>();
     private final MainViewModel model;
     private final DatasetsViewModel datasets;
     private final MainWindow window;
@@ -133,8 +142,19 @@ public final class Studio implements WindowActions {
         });
     }
 
-    /** A new engine for the settings in force; its sandbox becomes the one the window shows (called on a worker). */
+    /**
+     * A new engine for the settings in force; its sandbox becomes the one the window shows (called
+     * on a worker). It waits for the settings file to be read: a data file opened with the app
+     * (or dropped at once) would otherwise start the default engine, not the configured one.
+     */
     private PythonEngine makeEngine(Config config, UiExecutor ui) {
+        try {
+            settingsRead.get(SETTINGS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "the engine starts before the settings were read: " + e);
+        }
         SettingsForm form = settings();
         PythonEngine made = config.engineFactory().apply(form, place.createdWorkFolder());
         ui.execute(() -> model.sandboxInForce(form.sandbox(), form.engine()));
@@ -159,6 +179,7 @@ public final class Studio implements WindowActions {
     public void show() {
         stage.show();
         settingsFlow.readAtStart(() -> {
+            settingsRead.complete(null);
             // A new session's folder does not exist yet: its interpreter starts (and the folder is made) on first use.
             if (Files.isDirectory(place.folder())) {
                 model.engine().start();

@@ -116,4 +116,26 @@ class EngineGesturesFxTest {
         waitFor(cell, CellViewModel.State.INTERRUPTED);
         assertThat(cell.error()).get().extracting(e -> e.ename()).isEqualTo("KeyboardInterrupt");
     }
+
+    @Test
+    void aLongDaskComputationShowsALiveProgressBarThatIsGoneWhenItEnds(FxRobot robot) throws Exception {
+        CellViewModel imports = typeAndRun(robot, "import time\nimport dask.bag as db");
+        waitFor(imports, CellViewModel.State.DONE);
+        CellViewModel cell = typeAndRun(robot, """
+                slow = db.from_sequence(range(60), npartitions=60).map(lambda x: (time.sleep(0.1), x)[1])
+                print(slow.sum().compute(scheduler='threads', num_workers=2))""");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".output-progress").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".output-progress .progress-text").queryAs(Label.class).getText()).contains("tasks");
+        javafx.scene.control.ProgressBar bar = robot.lookup(".output-progress .progress-bar").queryAs(javafx.scene.control.ProgressBar.class);
+        assertThat(bar.getProgress()).isBetween(0.0, 1.0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getHeight() > 0); // drawn, not collapsed
+        robot.interact(() -> Screenshot.write(studio.scene(), Path.of("target/screenshots/dask-progress.png")));
+
+        waitFor(cell, CellViewModel.State.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".output-progress").tryQuery()).as("no bar once the computation ended").isEmpty();
+        assertThat(cell.outputs()).noneMatch(o -> o instanceof studio.codeact.gui.cells.OutputItem.Progress);
+        assertThat(cell.outputs()).anyMatch(o -> o instanceof studio.codeact.gui.cells.OutputItem.StreamText text && text.text().contains("1770"));
+    }
 }

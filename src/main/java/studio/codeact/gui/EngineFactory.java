@@ -48,8 +48,7 @@ public final class EngineFactory {
             config = config.withKernelSpec(form.kernelSpec());
         }
         // Settings → Compute: the memory ceiling, and the Dask scheduler's port through the sandbox
-        studio.codeact.gui.settings.ComputeSettings compute = studio.codeact.gui.settings.ComputeSettings.load(
-                studio.codeact.llm.settings.SettingsFile.standard());
+        studio.codeact.gui.settings.ComputeSettings compute = form.compute();
         try {
             if (compute.memoryLimitBytes() > 0) {
                 config = config.withMemoryLimit(compute.memoryLimitBytes());

@@ -9,8 +9,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Settings → Compute, kept in its own {@code "compute"} object of the settings file (read and
- * written here alone): the memory ceiling of the session's Python, the eager limit above which a
+ * Settings → Compute, kept in its own {@code "compute"} object of the settings file (the CLI's
+ * {@code ask} reads the same object for its defaults): the memory ceiling of the session's Python, the eager limit above which a
  * file loads lazily with Dask, and a Dask scheduler to connect. Blank means the default (no
  * ceiling of the user's, a quarter of the ceiling, no cluster).
  *
@@ -29,20 +29,24 @@ public record ComputeSettings(String memoryLimit, String eagerLimit, String dask
         daskScheduler = daskScheduler == null ? "" : daskScheduler.strip();
     }
 
+    /** What the settings' {@code "compute"} object holds (the defaults for what it lacks). */
+    public static ComputeSettings fromJson(JsonNode root) {
+        JsonNode section = root.path(KEY);
+        return new ComputeSettings(section.path("memoryLimit").asText(""), section.path("eagerLimit").asText(""),
+                section.path("daskScheduler").asText(""));
+    }
+
     /** What the file holds (the defaults when it holds nothing, or cannot be read). */
     public static ComputeSettings load(SettingsFile file) {
         try {
-            JsonNode section = file.read().path(KEY);
-            return new ComputeSettings(section.path("memoryLimit").asText(""), section.path("eagerLimit").asText(""),
-                    section.path("daskScheduler").asText(""));
+            return fromJson(file.read());
         } catch (RuntimeException e) {
             return DEFAULTS;
         }
     }
 
-    /** Writes the section, leaving the rest of the file as it is. */
-    public void save(SettingsFile file) {
-        ObjectNode root = file.read();
+    /** Puts this section into the settings' {@code root} (removes it when all is default). */
+    public void writeTo(ObjectNode root) {
         if (equals(DEFAULTS)) {
             root.remove(KEY);
         } else {
@@ -51,7 +55,6 @@ public record ComputeSettings(String memoryLimit, String eagerLimit, String dask
             section.put("eagerLimit", eagerLimit);
             section.put("daskScheduler", daskScheduler);
         }
-        file.write(root);
     }
 
     /**

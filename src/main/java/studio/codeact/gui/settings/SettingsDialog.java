@@ -1,6 +1,5 @@
 package studio.codeact.gui.settings;
 
-import studio.codeact.llm.settings.SettingsFile;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -169,29 +168,29 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         hint("One model a line: MODEL INPUT CACHED_INPUT OUTPUT [CACHE_WRITE], dollars per million tokens.");
         hint("Leave empty for local servers; with a price, answers show an estimated cost.");
 
-        ComputeSettings computeSaved = ComputeSettings.load(SettingsFile.standard());
         section("Compute");
-        TextField memory = new TextField(computeSaved.memoryLimit());
+        TextField memory = new TextField();
         memory.setId("compute-memory-limit");
         memory.setPromptText("e.g. 2G; blank: about half of physical memory (embedded), none (kernel)");
+        memory.textProperty().bindBidirectional(model.memoryLimitProperty());
         field("Memory limit", memory);
-        TextField eager = new TextField(computeSaved.eagerLimit());
+        TextField eager = new TextField();
         eager.setId("compute-eager-limit");
         eager.setPromptText("e.g. 500M; blank: a quarter of the memory limit");
+        eager.textProperty().bindBidirectional(model.eagerLimitProperty());
         field("Load lazily above", eager);
-        TextField scheduler = new TextField(computeSaved.daskScheduler());
+        TextField scheduler = new TextField();
         scheduler.setId("compute-dask-scheduler");
         scheduler.setPromptText("tcp://HOST:8786 of an existing Dask cluster; blank: this machine");
+        scheduler.textProperty().bindBidirectional(model.daskSchedulerProperty());
         field("Dask scheduler", scheduler);
         hint("Files bigger than the limit load as Dask DataFrames; a cluster's workers must be able to read the data's paths.");
         Label computeProblem = new Label();
+        computeProblem.setId("compute-problem");
         computeProblem.getStyleClass().add("save-error");
         computeProblem.setWrapText(true);
+        computeProblem.textProperty().bind(model.computeProblemProperty());
         grid.add(computeProblem, 1, row++);
-        java.util.function.Supplier<ComputeSettings> compute = () -> new ComputeSettings(memory.getText(), eager.getText(), scheduler.getText());
-        for (TextField input : java.util.List.of(memory, eager, scheduler)) {
-            input.textProperty().addListener((obs, old, now) -> computeProblem.setText(compute.get().problem().orElse("")));
-        }
 
         section("Appearance");
         CheckBox dark = new CheckBox("Dark theme");
@@ -213,20 +212,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         getDialogPane().setPrefWidth(780);
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, SAVE);
         setResizable(true);
-        setResultConverter(button -> {
-            if (button != SAVE) {
-                return null;
-            }
-            ComputeSettings chosen = compute.get();
-            if (chosen.problem().isEmpty() && !chosen.equals(computeSaved)) {
-                try {
-                    chosen.save(SettingsFile.standard());
-                } catch (RuntimeException e) {
-                    computeProblem.setText("could not save the compute settings: " + e.getMessage());
-                }
-            }
-            return model.form();
-        });
+        setResultConverter(button -> button == SAVE ? model.form() : null);
     }
 
     /** The remote engine's server: URL, token, kernel listed from the server, "Test connection". */
@@ -306,6 +292,8 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     private void hint(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("muted");
+        label.setWrapText(true); // a narrow dialog wraps a hint rather than cutting it
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(label, 1, row++);
     }
 }

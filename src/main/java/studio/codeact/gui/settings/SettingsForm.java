@@ -21,11 +21,20 @@ import studio.codeact.engine.sandbox.SandboxSettings;
  * @param prices             the price table as text, one model a line ({@link studio.codeact.llm.settings.PriceTable}); empty by default
  * @param jupyter            the remote engine's Jupyter server
  * @param sandbox            Settings → Sandbox: the off switch and network access (applies when Python next starts)
+ * @param compute            Settings → Compute: memory ceiling, eager limit, Dask scheduler (applies when Python next starts)
  */
 public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
                            String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
                            boolean dark, int fontSize, String prices, JupyterForm jupyter,
-                           SandboxSettings sandbox) {
+                           SandboxSettings sandbox, ComputeSettings compute) {
+
+    /** A form with the default compute settings. */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize, String prices,
+                        JupyterForm jupyter, SandboxSettings sandbox) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, prices,
+                jupyter, sandbox, ComputeSettings.DEFAULTS);
+    }
 
     /** A form with the default sandbox (on, no network). */
     public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
@@ -68,6 +77,7 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         prices = prices == null ? "" : prices.strip();
         jupyter = jupyter == null ? JupyterForm.EMPTY : jupyter;
         sandbox = sandbox == null ? SandboxSettings.DEFAULTS : sandbox;
+        compute = compute == null ? ComputeSettings.DEFAULTS : compute;
     }
 
     /** The price of the model in use, when the table names it. */

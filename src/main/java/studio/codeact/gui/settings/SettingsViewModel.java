@@ -49,6 +49,12 @@ public final class SettingsViewModel {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
     private final IntegerProperty fontSize = new SimpleIntegerProperty(this, "fontSize", 13);
     private final StringProperty prices = new SimpleStringProperty(this, "prices", "");
+    private final StringProperty memoryLimit = new SimpleStringProperty(this, "memoryLimit", "");
+    private final StringProperty eagerLimit = new SimpleStringProperty(this, "eagerLimit", "");
+    private final StringProperty daskScheduler = new SimpleStringProperty(this, "daskScheduler", "");
+    private final ReadOnlyStringWrapper computeProblem = new ReadOnlyStringWrapper(this, "computeProblem", "");
+    /** The compute settings last shown: kept when the fields hold something invalid. */
+    private ComputeSettings shownCompute = ComputeSettings.DEFAULTS;
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper modelsMessage = new ReadOnlyStringWrapper(this, "modelsMessage", "");
@@ -74,6 +80,9 @@ public final class SettingsViewModel {
             }
             models.clear();
         });
+        for (StringProperty field : java.util.List.of(memoryLimit, eagerLimit, daskScheduler)) {
+            field.addListener((obs, old, now) -> computeProblem.set(typedCompute().problem().orElse("")));
+        }
     }
 
     // Properties
@@ -93,6 +102,11 @@ public final class SettingsViewModel {
     public IntegerProperty fontSizeProperty() { return fontSize; }
     /** The price table as text: {@code MODEL INPUT CACHED_INPUT OUTPUT [CACHE_WRITE]}, dollars per million tokens. */
     public StringProperty pricesProperty() { return prices; }
+    public StringProperty memoryLimitProperty() { return memoryLimit; }
+    public StringProperty eagerLimitProperty() { return eagerLimit; }
+    public StringProperty daskSchedulerProperty() { return daskScheduler; }
+    /** What is wrong with the Compute fields (empty when they are valid); invalid fields are not saved. */
+    public ReadOnlyStringProperty computeProblemProperty() { return computeProblem.getReadOnlyProperty(); }
 
     /** The server's models, after {@link #refreshModels()}. */
     public ObservableList<String> models() {
@@ -139,13 +153,21 @@ public final class SettingsViewModel {
         prices.set(form.prices());
         jupyter.show(form.jupyter());
         sandbox.show(form.sandbox());
+        shownCompute = form.compute();
+        memoryLimit.set(form.compute().memoryLimit());
+        eagerLimit.set(form.compute().eagerLimit());
+        daskScheduler.set(form.compute().daskScheduler());
+    }
+
+    private ComputeSettings typedCompute() {
+        return new ComputeSettings(memoryLimit.get(), eagerLimit.get(), daskScheduler.get());
     }
 
     /** The fields as a form. */
     public SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), apiKey.get(), engine.get(), python.get(),
                 kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get(), jupyter.form(),
-                sandbox.form());
+                sandbox.form(), typedCompute().problem().isEmpty() ? typedCompute() : shownCompute);
     }
 
     /** Asks the server which models it offers. */

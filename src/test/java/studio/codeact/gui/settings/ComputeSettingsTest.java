@@ -20,7 +20,7 @@ class ComputeSettingsTest {
         SettingsFile file = new SettingsFile(dir.resolve("settings.json"));
         Files.writeString(file.path(), "{\"provider\": \"openai\"}");
 
-        new ComputeSettings("2G", "", "tcp://10.0.0.5:8786").save(file);
+        file.update(new ComputeSettings("2G", "", "tcp://10.0.0.5:8786")::writeTo);
 
         ComputeSettings read = ComputeSettings.load(file);
         assertThat(read).isEqualTo(new ComputeSettings("2G", "", "tcp://10.0.0.5:8786"));
@@ -28,6 +28,22 @@ class ComputeSettingsTest {
         assertThat(read.memoryLimitBytes()).isEqualTo(2L << 30);
         assertThat(read.dataOptions().daskScheduler()).contains("tcp://10.0.0.5:8786");
         assertThat(read.dataOptions().eagerLimitBytes()).isZero();
+    }
+
+    @Test
+    void theSettingsStorageReadsAndWritesItWithTheRestOfTheForm() throws Exception {
+        SettingsFile file = new SettingsFile(dir.resolve("settings.json"));
+        FileSettingsStorage storage = new FileSettingsStorage(file);
+        SettingsForm form = storage.load();
+        assertThat(form.compute()).isEqualTo(ComputeSettings.DEFAULTS);
+
+        ComputeSettings chosen = new ComputeSettings("512M", "100M", "tcp://127.0.0.1:8786");
+        storage.save(new SettingsForm(form.provider(), form.baseUrl(), form.model(), form.apiKey(), form.engine(), form.python(),
+                form.kernelSpec(), form.turnLimit(), form.cellTimeoutSeconds(), form.schemaOnly(), form.dark(), form.fontSize(),
+                form.prices(), form.jupyter(), form.sandbox(), chosen));
+
+        assertThat(storage.load().compute()).isEqualTo(chosen);
+        assertThat(ComputeSettings.load(file)).as("what the CLI and the agent read").isEqualTo(chosen);
     }
 
     @Test

@@ -71,13 +71,29 @@ class SettingsFxTest {
         robot.clickOn(robot.lookup("#model").<ComboBox<?>>query().getEditor()).write("qwen2.5-coder:7b");
         robot.clickOn(robot.lookup("#api-key").queryAs(PasswordField.class)).write("sk-local-secret");
         robot.interact(() -> studio.codeact.gui.Screenshot.write(url.getScene(), Path.of("target/screenshots/settings.png")));
+        TextField memory = robot.lookup("#compute-memory-limit").queryAs(TextField.class);
+        robot.interact(() -> memory.setText("lots"));
+        assertThat(robot.lookup("#compute-problem").queryAs(javafx.scene.control.Label.class).getText()).as("said at once").contains("2G");
+        robot.interact(() -> {
+            memory.setText("2G");
+            robot.lookup("#compute-dask-scheduler").queryAs(TextField.class).setText("tcp://10.0.0.5:8786");
+            memory.getParent().requestFocus();
+        });
+        assertThat(robot.lookup("#compute-problem").queryAs(javafx.scene.control.Label.class).getText()).isEmpty();
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane scroll = robot.lookup(".dialog-pane .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+            scroll.setVvalue(0.8);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> studio.codeact.gui.Screenshot.write(url.getScene(), Path.of("target/screenshots/settings-compute.png")));
         robot.clickOn("Save");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> first.model().chat().modelConfiguredProperty().get());
         assertThat(first.model().modelNameProperty().get()).isEqualTo("qwen2.5-coder:7b");
 
         Path file = folder.resolve("settings.json");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.readString(file)).contains("\"apiKey\" : \"sk-local-secret\"").contains("\"model\" : \"qwen2.5-coder:7b\"");
+        assertThat(Files.readString(file)).contains("\"apiKey\" : \"sk-local-secret\"").contains("\"model\" : \"qwen2.5-coder:7b\"")
+                .contains("\"memoryLimit\" : \"2G\"").contains("\"daskScheduler\" : \"tcp://10.0.0.5:8786\"");
 
         robot.interact(first::close);
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,6 +103,7 @@ class SettingsFxTest {
         assertThat(form.provider()).isEqualTo(ProviderChoice.CUSTOM);
         assertThat(form.baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
         assertThat(form.apiKey()).isEqualTo("sk-local-secret");
+        assertThat(form.compute()).isEqualTo(new studio.codeact.gui.settings.ComputeSettings("2G", "", "tcp://10.0.0.5:8786"));
         assertThat(second.model().modelNameProperty().get()).isEqualTo("qwen2.5-coder:7b");
     }
 }

@@ -29,6 +29,7 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         Path folder = newWorkingFolder();
+        studio.codeact.gui.settings.OutputLimitSetting.apply(SettingsFile.standard()); // what cells and the stream view keep
         Studio studio = new Studio(stage, new Studio.Config(EngineFactory::create, UiStateStore.inConfigFolder(), folder, workers,
                 file -> getHostServices().showDocument(file.toUri().toString()),
                 new FileSettingsStorage(SettingsFile.standard()),

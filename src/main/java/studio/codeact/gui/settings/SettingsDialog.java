@@ -155,6 +155,14 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         timeout.getValueFactory().valueProperty().addListener((obs, old, now) -> model.cellTimeoutProperty().set(now));
         model.cellTimeoutProperty().addListener((obs, old, now) -> timeout.getValueFactory().setValue(now.intValue()));
         field("Cell timeout (s)", new HBox(8, timeout, new Label("0 = no limit")));
+        int outputLimitSaved = OutputLimitSetting.load(SettingsFile.standard());
+        TextField outputLimit = new TextField(Integer.toString(outputLimitSaved));
+        outputLimit.setId("output-limit");
+        outputLimit.setPrefColumnCount(9);
+        Label outputLimitProblem = new Label();
+        outputLimitProblem.getStyleClass().add("save-error");
+        outputLimit.textProperty().addListener((obs, old, now) -> outputLimitProblem.setText(OutputLimitSetting.problem(now).orElse("")));
+        field("Output limit", new HBox(8, outputLimit, new Label("characters kept of a cell's printed output (head and tail)"), outputLimitProblem));
         CheckBox schema = new CheckBox("Schema only: never send sample rows to the model");
         schema.selectedProperty().bindBidirectional(model.schemaOnlyProperty());
         field("Privacy", schema);
@@ -216,6 +224,14 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         setResultConverter(button -> {
             if (button != SAVE) {
                 return null;
+            }
+            if (OutputLimitSetting.problem(outputLimit.getText()).isEmpty()
+                    && OutputLimitSetting.parse(outputLimit.getText()) != outputLimitSaved) {
+                try {
+                    OutputLimitSetting.save(SettingsFile.standard(), OutputLimitSetting.parse(outputLimit.getText()));
+                } catch (RuntimeException e) {
+                    outputLimitProblem.setText("could not save the output limit: " + e.getMessage());
+                }
             }
             ComputeSettings chosen = compute.get();
             if (chosen.problem().isEmpty() && !chosen.equals(computeSaved)) {

@@ -31,7 +31,7 @@ EMIT = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_ssize_t)
 ASK = ctypes.CFUNCTYPE(ctypes.c_ssize_t, ctypes.c_char_p, ctypes.c_ssize_t, ctypes.c_int,
                        ctypes.c_void_p, ctypes.c_ssize_t)
 
-_CHUNK_LIMIT = 1 << 20
+_CHUNK_LIMIT = 1 << 18
 _ANSWER_CAPACITY = 1 << 16
 
 

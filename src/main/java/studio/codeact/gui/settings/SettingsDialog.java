@@ -158,11 +158,15 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         int outputLimitSaved = OutputLimitSetting.load(SettingsFile.standard());
         TextField outputLimit = new TextField(Integer.toString(outputLimitSaved));
         outputLimit.setId("output-limit");
-        outputLimit.setPrefColumnCount(9);
+        outputLimit.setPrefColumnCount(8);
+        outputLimit.setMinWidth(110);
         Label outputLimitProblem = new Label();
         outputLimitProblem.getStyleClass().add("save-error");
+        outputLimitProblem.setWrapText(true);
+        outputLimitProblem.managedProperty().bind(outputLimitProblem.textProperty().isNotEmpty());
         outputLimit.textProperty().addListener((obs, old, now) -> outputLimitProblem.setText(OutputLimitSetting.problem(now).orElse("")));
-        field("Output limit", new HBox(8, outputLimit, new Label("characters kept of a cell's printed output (head and tail)"), outputLimitProblem));
+        field("Output limit", new HBox(8, outputLimit, new Label("characters kept per printed stream (head and tail)")));
+        grid.add(outputLimitProblem, 1, row++);
         CheckBox schema = new CheckBox("Schema only: never send sample rows to the model");
         schema.selectedProperty().bindBidirectional(model.schemaOnlyProperty());
         field("Privacy", schema);

@@ -109,6 +109,33 @@ class HugeOutputFloodTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = EngineKind.class, names = {"EMBEDDED"}) // the kernel engine's: KernelFloodTest
+    void anInterruptDuringAFloodTheListenerIsBehindOnStopsTheCell(EngineKind kind) throws Exception {
+        try (PythonEngine engine = Engines.create(kind, EngineConfig.of(PythonLocator.choose(null)))) {
+            engine.start();
+            AtomicLong received = new AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            ExecutionResult flood = engine.execute(ExecutionRequest.of("""
+                    import sys
+                    _chunk = ('i' * 1023 + '\\n') * 1024
+                    while True:
+                        sys.stdout.write(_chunk)"""), output -> {
+                if (output instanceof Output.Stream stream) {
+                    if (received.addAndGet(stream.text().length()) > (64L << 20) && interrupted.compareAndSet(false, true)) {
+                        engine.interrupt();
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(4_000_000); // a slow listener, not a wait for anything
+                }
+            }).get(300, TimeUnit.SECONDS);
+
+            assertThat(flood.status()).isEqualTo(ExecutionStatus.ERROR);
+            assertThat(flood.error().orElseThrow().ename()).isEqualTo("KeyboardInterrupt");
+            assertThat(engine.execute(ExecutionRequest.of("del _chunk\n1 + 1"), OutputListener.NONE).get(60, TimeUnit.SECONDS)
+                    .result().orElseThrow().data().text()).isEqualTo("2");
+        }
+    }
+
     /** The kernel's resident size, 0 for the embedded engine (it is the app's process). */
     private static LongSupplier kernelRss(EngineKind kind) {
         if (kind != EngineKind.KERNEL) {

@@ -57,6 +57,8 @@ final class SocketLoop implements Runnable {
     static final long BACKLOG_HIGH = 8L << 20;
     /** How long the paused thread waits for the backlog to drain before it looks at its other sockets again. */
     private static final long PAUSE_WAIT_MILLIS = 5;
+    /** How long a flush waits for the delivery to catch up with iopub left unread for back-pressure. */
+    private static final Duration FLUSH_BACKLOG_LIMIT = Duration.ofSeconds(2);
     /** Messages JeroMQ queues for the iopub socket here before it stops reading the connection (the kernel's own queue holds the rest). */
     static final int IOPUB_RCVHWM = 100;
 
@@ -255,6 +257,14 @@ final class SocketLoop implements Runnable {
                         poller.poll(FLUSH_POLL_MILLIS);
                         for (Channel channel : Channel.values()) {
                             receiveAll(channel);
+                        }
+                    }
+                    // iopub left unread for back-pressure still arrived: take it as the delivery catches up (bounded)
+                    long deadline = System.nanoTime() + FLUSH_BACKLOG_LIMIT.toNanos();
+                    while (running && iopubWaiting && System.nanoTime() < deadline) {
+                        awaitDrain();
+                        if (backlog.get() <= BACKLOG_HIGH) {
+                            receiveAll(Channel.IOPUB);
                         }
                     }
                     deliver(flush.then());

@@ -49,7 +49,7 @@ final class StreamView extends VBox {
             head.setText(text.substring(0, cut) + "\n…");
             long lines = text.chars().filter(c -> c == '\n').count() + 1;
             java.util.regex.Matcher cutLine = CUT.matcher(text);
-            more.setText(cutLine.find() ? "show all " + lines + " lines kept (" + cutLine.group(1) + " cut from the middle)" : "show all " + lines + " lines");
+            more.setText(cutLine.find() ? "show all " + lines + " lines kept \u00b7 " + cutLine.group(1) + " cut from the middle" : "show all " + lines + " lines");
             if (!getChildren().contains(more)) {
                 getChildren().add(more);
             }

@@ -54,13 +54,13 @@ final class SocketLoop implements Runnable {
     private static final Duration OPEN_LIMIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
     /** Bytes of received iopub messages waiting for delivery past which the iopub socket is not read. */
-    static final long BACKLOG_HIGH = 8L << 20;
+    static final long BACKLOG_HIGH = 2L << 20;
     /** How long the paused thread waits for the backlog to drain before it looks at its other sockets again. */
     private static final long PAUSE_WAIT_MILLIS = 5;
     /** How long a flush waits for the delivery to catch up with iopub left unread for back-pressure. */
     private static final Duration FLUSH_BACKLOG_LIMIT = Duration.ofSeconds(2);
     /** Messages JeroMQ queues for the iopub socket here before it stops reading the connection (the kernel's own queue holds the rest). */
-    static final int IOPUB_RCVHWM = 100;
+    static final int IOPUB_RCVHWM = 32;
 
     private sealed interface Command {
         record Send(Channel channel, List<byte[]> frames) implements Command { }

@@ -46,9 +46,9 @@ final class AgentOptions {
             description = "Longest wait for the model: to connect, for the first token, and between tokens (default: the settings file's limits, else 10/120/60 s).")
     Double timeout;
 
-    @Option(names = "--output-limit", paramLabel = "CHARS", defaultValue = "100000",
-            description = "Characters of a cell's printed output kept (head and tail, with a count of what was cut); memory stays bounded however much it prints (default: ${DEFAULT-VALUE}).")
-    int outputLimit;
+    @Option(names = "--output-limit", paramLabel = "CHARS",
+            description = "Characters of a cell's printed output kept (head and tail, with a count of what was cut); memory stays bounded however much it prints (default: \"outputLimit\" in the settings file, else 100000).")
+    Integer outputLimit;
 
     @Option(names = "--engine", paramLabel = "embedded|kernel|remote", defaultValue = "embedded", description = "Where Python runs (default: ${DEFAULT-VALUE}).")
     String engine;
@@ -124,11 +124,34 @@ final class AgentOptions {
                 .withPrivacy(schemaOnly ? Privacy.SCHEMA_ONLY : Privacy.SAMPLE_ROWS);
     }
 
-    /** Applies {@code --output-limit} to the engines' kept output and returns it for the stored copy. */
+    /**
+     * Applies {@code --output-limit} (else the settings file's {@code "outputLimit"}, else the
+     * default) to the engines' kept output and returns it for the stored copy.
+     */
     private int limitOutput() {
-        studio.codeact.engine.OutputBound.setDefaultLimit(outputLimit);
-        return outputLimit;
+        int limit;
+        if (outputLimit != null) {
+            limit = outputLimit;
+        } else {
+            com.fasterxml.jackson.databind.JsonNode saved = settingsFile().read().path(OUTPUT_LIMIT_KEY);
+            if (saved.isMissingNode() || saved.isNull()) {
+                limit = studio.codeact.engine.OutputBound.DEFAULT_LIMIT;
+            } else if (!saved.canConvertToInt() || saved.asInt() < 1_000) {
+                throw new IllegalArgumentException("\"" + OUTPUT_LIMIT_KEY + "\" in the settings file " + settingsFile().path()
+                        + " must be a whole number of characters, at least 1000 (it is " + saved + "); fix it or pass --output-limit CHARS");
+            } else {
+                limit = saved.asInt();
+            }
+        }
+        if (limit < 1_000) {
+            throw new IllegalArgumentException("--output-limit must be at least 1000 characters, not " + limit);
+        }
+        studio.codeact.engine.OutputBound.setDefaultLimit(limit);
+        return limit;
     }
+
+    /** The settings file's key for the output limit, shared with the desktop app. */
+    static final String OUTPUT_LIMIT_KEY = studio.codeact.engine.OutputBound.SETTINGS_KEY;
 
     private SettingsFile settingsFile() {
         return settings == null ? SettingsFile.standard() : new SettingsFile(settings);

@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public final class OutputBound {
 
+    /** The settings file's key for the limit ({@code "outputLimit": 100000}), read by the CLI and the desktop app. */
+    public static final String SETTINGS_KEY = "outputLimit";
+
     /** Characters kept per stream run by default: what a stored cell keeps. */
     public static final int DEFAULT_LIMIT = 100_000;
 
@@ -32,6 +35,8 @@ public final class OutputBound {
     private int tailLength;
     private long cutChars;
     private long cutLines;
+    /** Text was cut before it came here ({@link #cut}): what follows belongs to the tail. */
+    private boolean headClosed;
 
     public OutputBound() {
         this(defaultLimit);
@@ -56,14 +61,51 @@ public final class OutputBound {
         defaultLimit = chars;
     }
 
+    /**
+     * The open stream run in its parts, for a consumer that keeps its own bound (the desktop
+     * app's stream view); see {@link #cut}.
+     *
+     * @param cutChars characters cut between head and tail
+     * @param cutLines line ends among them
+     */
+    public record Run(Output.StreamName name, String head, long cutChars, long cutLines, String tail) { }
+
+    /** The open stream run (the last output was stream text), if any. */
+    public java.util.Optional<Run> openRun() {
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder rest = new StringBuilder(tailLength);
+        for (int i = 0; i < tailLength; i++) {
+            rest.append(tail[(tailStart + i) % tailRoom]);
+        }
+        return java.util.Optional.of(new Run(name, head.toString(), cutChars, cutLines, rest.toString()));
+    }
+
+    /**
+     * Counts {@code chars} characters of {@code stream} ({@code lines} line ends) that an earlier
+     * bound cut before they reached this one: they join the count of the open run's cut, and the
+     * text that follows goes to the tail.
+     */
+    public void cut(Output.StreamName stream, long chars, long lines) {
+        open(stream);
+        cutChars += chars;
+        cutLines += lines;
+        headClosed = true;
+    }
+
+    private void open(Output.StreamName stream) {
+        if (stream != name) {
+            closeStream();
+            name = stream;
+            head = new StringBuilder();
+            tail = new char[tailRoom];
+        }
+    }
+
     public void add(Output output) {
         if (output instanceof Output.Stream stream) {
-            if (stream.name() != name) {
-                closeStream();
-                name = stream.name();
-                head = new StringBuilder();
-                tail = new char[tailRoom];
-            }
+            open(stream.name());
             append(stream.text());
         } else {
             closeStream();
@@ -82,7 +124,7 @@ public final class OutputBound {
 
     private void append(String text) {
         int offset = 0;
-        if (head.length() < headRoom) {
+        if (!headClosed && head.length() < headRoom) {
             int take = Math.min(headRoom - head.length(), text.length());
             head.append(text, 0, take);
             offset = take;
@@ -158,6 +200,7 @@ public final class OutputBound {
             tailLength = 0;
             cutChars = 0;
             cutLines = 0;
+            headClosed = false;
         }
     }
 }

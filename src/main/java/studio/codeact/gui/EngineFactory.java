@@ -47,6 +47,8 @@ public final class EngineFactory {
         if (!form.kernelSpec().isBlank()) {
             config = config.withKernelSpec(form.kernelSpec());
         }
+        // Settings → Assistant → Output limit: what cells keep of printed output, from the next cell on
+        studio.codeact.engine.OutputBound.setDefaultLimit(form.outputLimit());
         // Settings → Compute: the memory ceiling, and the Dask scheduler's port through the sandbox
         studio.codeact.gui.settings.ComputeSettings compute = form.compute();
         try {

@@ -265,13 +265,21 @@ def _size(size):
     return "%.1f GB" % (size / 1e9) if size >= 1e9 else "%d MB" % round(size / 1e6)
 
 
-def _bound_kernel_streams(pending_limit=1 << 20):
-    """Keep a kernel's memory bounded however much a cell prints.
+def _bound_kernel_streams(pending_limit=1 << 16):
+    """Keep memory bounded on both sides however much a cell prints.
 
     ipykernel's ``OutStream`` keeps everything written until its IO thread sends it, and a loop
-    that prints faster than that thread runs grows the buffer without limit (gigabytes). Here a
-    write that leaves a megabyte or more pending flushes and waits until it is sent. Only
-    ipykernel's streams are touched; the embedded engine's own streams bound themselves.
+    that prints faster than that thread runs grows the buffer without limit (gigabytes); what it
+    sends is one message per flush, as large as what was pending (hundreds of megabytes, which
+    the app must then hold whole). Here a write is taken in pieces of at most ``pending_limit``
+    characters, and whenever that much is pending the stream flushes and waits until it is sent:
+    no message carries more than about twice ``pending_limit``.
+
+    The app stops reading iopub while its own backlog is full (``SocketLoop``); ZeroMQ's PUB
+    socket would then drop messages once its queue (1,000 messages) is full, the cell's end
+    among them. :func:`_iopub_waits` makes it wait instead, so the IO thread, and through the
+    flush above the cell, go at the pace the app reads: the kernel holds at most that queue.
+    Only ipykernel's streams are touched; the embedded engine's own streams bound themselves.
     """
     import sys
     for stream in (sys.stdout, sys.stderr):
@@ -280,17 +288,53 @@ def _bound_kernel_streams(pending_limit=1 << 20):
         original = stream.write
 
         def write(text, _original=original, _stream=stream):
-            written = _original(text)
-            try:
-                pending = _stream._buffer.tell()
-            except Exception:  # another ipykernel version: leave it as it is
-                return written
-            if pending >= pending_limit:
-                _stream.flush()
-            return written
+            if not isinstance(text, str) or len(text) <= pending_limit:
+                return _bounded_write(_original, _stream, text, pending_limit)
+            for start in range(0, len(text), pending_limit):
+                _bounded_write(_original, _stream, text[start:start + pending_limit], pending_limit)
+            return len(text)
 
         stream.write = write
         stream._codeact_bounded = True
+        _iopub_waits(stream)
+
+
+def _iopub_waits(stream):
+    """Sets ZMQ_XPUB_NODROP on the kernel's iopub socket (once), in its IO thread."""
+    import threading
+    thread = getattr(stream, "pub_thread", None)
+    socket = getattr(thread, "socket", None)
+    if socket is None or getattr(thread, "_codeact_nodrop", False):
+        return
+    try:
+        import zmq
+        option = zmq.XPUB_NODROP
+    except (ImportError, AttributeError):  # an old pyzmq: the app's back-pressure may lose output
+        return
+    done = threading.Event()
+
+    def set_option():
+        try:
+            socket.setsockopt(option, 1)
+            thread._codeact_nodrop = True
+        except Exception:  # a libzmq without it: as above
+            pass
+        finally:
+            done.set()
+
+    thread.schedule(set_option)
+    done.wait(10)
+
+
+def _bounded_write(original, stream, text, pending_limit):
+    written = original(text)
+    try:
+        pending = stream._buffer.tell()
+    except Exception:  # another ipykernel version: leave it as it is
+        return written
+    if pending >= pending_limit:
+        stream.flush()
+    return written
 
 
 def _shell():

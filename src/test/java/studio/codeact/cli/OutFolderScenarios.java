@@ -139,4 +139,40 @@ abstract class OutFolderScenarios extends AskScenarios {
         assertThat(kept).startsWith("first line\n").endsWith("last line\n").contains("characters (").contains("lines) cut from the middle");
         assertThat(observation(2)).contains("first line").contains("last line");
     }
+
+    @Test
+    void theSettingsFilesOutputLimitAppliesWhenNoFlagIsGiven() {
+        new studio.codeact.llm.settings.SettingsFile(dir.resolve("settings.json")).update(root -> root.put("outputLimit", 5000));
+        server.thenText("<execute>\nimport sys\nprint('first line')\nfor _ in range(20):\n    sys.stdout.write(('w' * 1023 + '\\n') * 1024)\nprint('last line')\n</execute>")
+                .thenText("<solution>printed</solution>");
+        Path out = dir.resolve("limited");
+
+        Run run;
+        try {
+            run = askInto(out, "--cell-timeout", "600", "Print a lot");
+        } finally {
+            new studio.codeact.llm.settings.SettingsFile(dir.resolve("settings.json")).update(root -> root.remove("outputLimit"));
+            studio.codeact.engine.OutputBound.setDefaultLimit(studio.codeact.engine.OutputBound.DEFAULT_LIMIT);
+        }
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String kept = ((studio.codeact.engine.Output.Stream) SessionStore.read(out).cells().getFirst().outputs().getFirst()).text();
+        assertThat(kept.length()).isLessThan(5_200);
+        assertThat(kept).startsWith("first line\n").endsWith("last line\n").contains("cut from the middle");
+    }
+
+    @Test
+    void aBadOutputLimitInTheSettingsFileSaysWhatToDo() {
+        new studio.codeact.llm.settings.SettingsFile(dir.resolve("settings.json")).update(root -> root.put("outputLimit", "lots"));
+        Run run;
+        try {
+            run = askInto(dir.resolve("bad-limit"), "What is it?");
+        } finally {
+            new studio.codeact.llm.settings.SettingsFile(dir.resolve("settings.json")).update(root -> root.remove("outputLimit"));
+        }
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("\"outputLimit\" in the settings file").contains("at least 1000").contains("--output-limit CHARS");
+        assertThat(server.requests()).isEmpty();
+    }
 }

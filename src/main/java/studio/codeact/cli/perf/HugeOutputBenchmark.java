@@ -36,10 +36,16 @@ final class HugeOutputBenchmark {
         System.gc();
         long before = rssBytes();
         AtomicLong peak = new AtomicLong(before);
+        // the kernel engine's Python runs in its own process: its growth counts too
+        java.util.Optional<ProcessHandle> kernel = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("ipykernel")).reduce((a, b) -> b);
+        long kernelBefore = kernel.map(p -> rssBytes(p.pid())).orElse(0L);
+        AtomicLong kernelPeak = new AtomicLong(kernelBefore);
         AtomicLong received = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon().name("codeact-perf-rss").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(rssBytes(), Math::max);
+                kernel.ifPresent(p -> kernelPeak.accumulateAndGet(rssBytes(p.pid()), Math::max));
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -68,6 +74,13 @@ final class HugeOutputBenchmark {
         figures.put("rss_before_mb", mb(before));
         figures.put("rss_peak_mb", mb(peak.get()));
         figures.put("rss_growth_mb", mb(peak.get() - before));
+        if (kernel.isPresent()) {
+            figures.put("kernel_rss_before_mb", mb(kernelBefore));
+            figures.put("kernel_rss_peak_mb", mb(kernelPeak.get()));
+            figures.put("kernel_rss_growth_mb", mb(kernelPeak.get() - kernelBefore));
+        }
+        // the target: growth within twice what the bound keeps (two bytes a character at most)
+        figures.put("twice_the_bound_mb", mb(2L * 2 * OutputBound.defaultLimit()));
         figures.put("heap_after_gc_mb", mb(heapAfterGc()));
         figures.put("max_heap_mb", mb(Runtime.getRuntime().maxMemory()));
         return figures;
@@ -75,8 +88,13 @@ final class HugeOutputBenchmark {
 
     /** The process's resident set ({@code VmRSS} of /proc/self/status), 0 where there is none. */
     static long rssBytes() {
+        return rssBytes(ProcessHandle.current().pid());
+    }
+
+    /** The resident set of process {@code pid}, 0 where there is none. */
+    static long rssBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }

@@ -44,6 +44,11 @@ final class EventThread implements Executor {
         queue.add(task);
     }
 
+    /** Whether posted tasks will still run (not closed, not ended). */
+    boolean isAlive() {
+        return !stopped && thread.isAlive();
+    }
+
     boolean isCurrent() {
         return Thread.currentThread() == thread;
     }

@@ -60,6 +60,11 @@ final class Execution {
     static final long INTERRUPTED = -2;
     static final long DECLINED = -3;
 
+    /** Characters of stream text waiting for the listener past which the writing Python thread waits. */
+    static final long BACKLOG_HIGH = 4L << 20;
+    /** How often a waiting writer looks again whether the cell was stopped or the event thread ended. */
+    private static final long BACKLOG_RECHECK_MILLIS = 50;
+
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int DONE = 2;
@@ -71,6 +76,8 @@ final class Execution {
     private final long submitted = System.nanoTime();
     private final AtomicInteger phase = new AtomicInteger(QUEUED);
     private final studio.codeact.engine.OutputBound outputs = new studio.codeact.engine.OutputBound();
+    /** Characters of stream text handed to the event thread whose listener call has not ended. */
+    private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
     private Output.Error error;
     private volatile Stop stop;
     private volatile CompletableFuture<Optional<String>> question;
@@ -107,7 +114,13 @@ final class Execution {
         return true;
     }
 
-    /** Python's thread: one more output, passed on to the listener in order. */
+    /**
+     * Python's thread: one more output, passed on to the listener in order. While more than
+     * {@link #BACKLOG_HIGH} characters of stream text wait for the listener, the writing Python
+     * thread waits here (without the GIL) until half of them are delivered or the cell is
+     * stopped, so a cell printing faster than the listener handles its text cannot queue it
+     * without limit.
+     */
     void accept(Output output) {
         synchronized (this) {
             if (output instanceof Output.Error failure) {
@@ -119,7 +132,41 @@ final class Execution {
             outputs.add(output);
         }
         if (listener != OutputListener.NONE) {
-            owner.events().execute(() -> Listeners.guarded("an output listener", () -> listener.onOutput(output)));
+            long chars = output instanceof Output.Stream stream ? stream.text().length() : 0;
+            backlog.addAndGet(chars);
+            owner.events().execute(() -> {
+                try {
+                    Listeners.guarded("an output listener", () -> listener.onOutput(output));
+                } finally {
+                    delivered(chars);
+                }
+            });
+            awaitBacklog();
+        }
+    }
+
+    private void delivered(long chars) {
+        if (chars > 0 && backlog.addAndGet(-chars) <= BACKLOG_HIGH / 2) {
+            synchronized (backlog) {
+                backlog.notifyAll();
+            }
+        }
+    }
+
+    /** Waits while the listener's backlog is over {@link #BACKLOG_HIGH}, unless the cell is stopped. */
+    private void awaitBacklog() {
+        if (backlog.get() <= BACKLOG_HIGH || owner.events().isCurrent()) {
+            return;
+        }
+        synchronized (backlog) {
+            while (backlog.get() > BACKLOG_HIGH / 2 && stop == null && owner.events().isAlive()) {
+                try {
+                    backlog.wait(BACKLOG_RECHECK_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -176,6 +223,9 @@ final class Execution {
             return false;
         }
         stop = why;
+        synchronized (backlog) {
+            backlog.notifyAll(); // a writer waiting for the listener goes on to be interrupted
+        }
         return true;
     }
 

@@ -32,6 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Received frames are verified and parsed here, then handed to the delivery executor; this
  * thread never runs application code. Messages with a wrong signature are logged and dropped.
+ *
+ * <p>Back-pressure: a cell printing faster than the delivery executor handles its output would
+ * otherwise queue every message in this process (gigabytes). While more than
+ * {@link #BACKLOG_HIGH} bytes of received iopub messages wait for delivery, this thread stops
+ * reading the iopub socket (shell, stdin, the heartbeat and commands go on) until the backlog
+ * falls under half of that; what the kernel sends meanwhile waits in ZeroMQ's queues (at most
+ * {@link #IOPUB_RCVHWM} messages here) and then in the kernel's.
  */
 final class SocketLoop implements Runnable {
 
@@ -46,6 +53,14 @@ final class SocketLoop implements Runnable {
     /** How long {@link #start} waits for the IO thread to open its sockets, and {@link #close} for it to end. */
     private static final Duration OPEN_LIMIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
+    /** Bytes of received iopub messages waiting for delivery past which the iopub socket is not read. */
+    static final long BACKLOG_HIGH = 2L << 20;
+    /** How long the paused thread waits for the backlog to drain before it looks at its other sockets again. */
+    private static final long PAUSE_WAIT_MILLIS = 5;
+    /** How long a flush waits for the delivery to catch up with iopub left unread for back-pressure. */
+    private static final Duration FLUSH_BACKLOG_LIMIT = Duration.ofSeconds(2);
+    /** Messages JeroMQ queues for the iopub socket here before it stops reading the connection (the kernel's own queue holds the rest). */
+    static final int IOPUB_RCVHWM = 32;
 
     private sealed interface Command {
         record Send(Channel channel, List<byte[]> frames) implements Command { }
@@ -64,6 +79,9 @@ final class SocketLoop implements Runnable {
     private final Pipe wake;
     private final Thread thread;
     private volatile Throwable failure;
+    /** Bytes of iopub messages handed to the delivery executor and not yet handled. */
+    private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
+    private final Object drained = new Object();
 
     // confined to the IO thread
     private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
@@ -72,6 +90,11 @@ final class SocketLoop implements Runnable {
     private int heartbeatIndex;
     private int wakeIndex;
     private ZMQ.Poller poller;
+    /**
+     * Messages are left in the iopub socket because the backlog was full. ZeroMQ signals a
+     * socket's readiness once (edge-triggered), so they are read without waiting for the poller.
+     */
+    private boolean iopubWaiting;
     private boolean running = true;
     private final Heartbeat heartbeat = new Heartbeat();
 
@@ -155,6 +178,7 @@ final class SocketLoop implements Runnable {
                 socket.setLinger(0);
                 socket.setReconnectIVL(RECONNECT_MILLIS);
                 if (channel == Channel.IOPUB) {
+                    socket.setRcvHWM(IOPUB_RCVHWM);
                     socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
                 } else {
                     socket.setIdentity(identity); // shell and stdin must share one: the kernel routes input_request by it
@@ -190,7 +214,7 @@ final class SocketLoop implements Runnable {
     private void loop() throws IOException {
         ByteBuffer drain = ByteBuffer.allocate(64);
         while (running) {
-            poller.poll(heartbeat.millisToNextBeat());
+            poller.poll(iopubWaiting ? 0 : heartbeat.millisToNextBeat());
             if (poller.pollin(wakeIndex)) {
                 while (wake.source().read(drain.clear()) > 0) {
                     // empty the pipe
@@ -199,9 +223,17 @@ final class SocketLoop implements Runnable {
             }
             runCommands();
             for (Channel channel : Channel.values()) {
-                if (running && poller.pollin(pollIndex.get(channel))) {
-                    receiveAll(channel);
+                boolean iopub = channel == Channel.IOPUB;
+                if (running && (poller.pollin(pollIndex.get(channel)) || iopub && iopubWaiting)) {
+                    if (iopub && backlog.get() > BACKLOG_HIGH) {
+                        iopubWaiting = true;
+                    } else {
+                        receiveAll(channel);
+                    }
                 }
+            }
+            if (running && iopubWaiting) {
+                awaitDrain();
             }
             if (running && poller.pollin(heartbeatIndex) && heartbeat.awaiting()) {
                 receiveHeartbeat();
@@ -227,6 +259,14 @@ final class SocketLoop implements Runnable {
                             receiveAll(channel);
                         }
                     }
+                    // iopub left unread for back-pressure still arrived: take it as the delivery catches up (bounded)
+                    long deadline = System.nanoTime() + FLUSH_BACKLOG_LIMIT.toNanos();
+                    while (running && iopubWaiting && System.nanoTime() < deadline) {
+                        awaitDrain();
+                        if (backlog.get() <= BACKLOG_HIGH) {
+                            receiveAll(Channel.IOPUB);
+                        }
+                    }
                     deliver(flush.then());
                 }
                 case Command.StartHeartbeat start -> heartbeat.start(start.interval(), start.maxMissed());
@@ -246,20 +286,64 @@ final class SocketLoop implements Runnable {
         }
     }
 
+    /** Waits (briefly) until the delivery executor has handled half of the iopub backlog. */
+    private void awaitDrain() {
+        synchronized (drained) {
+            if (backlog.get() > BACKLOG_HIGH / 2) {
+                try {
+                    drained.wait(PAUSE_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
+    }
+
     private void receiveAll(Channel channel) {
         ZMQ.Socket socket = sockets.get(channel);
+        if (channel == Channel.IOPUB) {
+            iopubWaiting = false;
+        }
         byte[] first;
         while (running && (first = socket.recv(ZMQ.DONTWAIT)) != null) {
             List<byte[]> frames = new ArrayList<>(8);
             frames.add(first);
+            long size = first.length;
             while (socket.hasReceiveMore()) {
-                frames.add(socket.recv(0));
+                byte[] frame = socket.recv(0);
+                size += frame.length;
+                frames.add(frame);
             }
             try {
                 JupyterMessage message = session.deserialize(frames);
-                deliver(() -> handler.onMessage(channel, message));
+                if (channel == Channel.IOPUB) {
+                    long bytes = size;
+                    backlog.addAndGet(bytes);
+                    deliver(() -> {
+                        try {
+                            handler.onMessage(channel, message);
+                        } finally {
+                            released(bytes);
+                        }
+                    });
+                    if (backlog.get() > BACKLOG_HIGH) {
+                        iopubWaiting = true; // the rest waits in ZeroMQ until the delivery catches up
+                        return;
+                    }
+                } else {
+                    deliver(() -> handler.onMessage(channel, message));
+                }
             } catch (InvalidMessageException e) {
                 LOG.log(System.Logger.Level.WARNING, "dropped " + e.getMessage() + " on the " + channel + " channel");
+            }
+        }
+    }
+
+    private void released(long bytes) {
+        if (backlog.addAndGet(-bytes) <= BACKLOG_HIGH / 2) {
+            synchronized (drained) {
+                drained.notifyAll();
             }
         }
     }

@@ -24,10 +24,15 @@ final class StreamRedactor {
         this.firstChars = firsts.toString();
     }
 
-    /** The redacted text that is safe to show now; a possible key start at the end is kept for the next chunk. */
+    /**
+     * The redacted text that is safe to show now; a possible key start at the end is kept for the
+     * next chunk. Text without a key is passed on as it is (no copy: a flood of output makes no
+     * garbage here).
+     */
     String feed(String chunk) {
         String text = pending.isEmpty() ? chunk : pending + chunk;
-        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder out = null;
+        int copied = 0;
         int length = text.length();
         int at = 0;
         scan:
@@ -35,8 +40,12 @@ final class StreamRedactor {
             if (firstChars.indexOf(text.charAt(at)) >= 0) {
                 for (String value : values) {
                     if (text.startsWith(value, at)) {
-                        out.append(Redactor.MARK);
+                        if (out == null) {
+                            out = new StringBuilder(length);
+                        }
+                        out.append(text, copied, at).append(Redactor.MARK);
                         at += value.length();
+                        copied = at;
                         continue scan;
                     }
                 }
@@ -44,11 +53,10 @@ final class StreamRedactor {
                     break;
                 }
             }
-            out.append(text.charAt(at));
             at++;
         }
         pending = text.substring(at);
-        return out.toString();
+        return out == null ? text.substring(0, at) : out.append(text, copied, at).toString();
     }
 
     /** What was held back (it turned out to be no key: the stream ended), and forgets it. */

@@ -70,6 +70,8 @@ public final class AgentAssistant {
                 // Local and custom OpenAI-compatible servers often lack tool calling: code in <execute> tags works with any model.
                 .withActionMode(form.provider().needsKey() ? ActionMode.AUTO : ActionMode.TAGS)
                 .withMaxTurns(form.turnLimit())
+                // Settings → Assistant → Output limit: what the engines and the stored cells keep of printed output
+                .withStoredStreamChars(studio.codeact.engine.OutputBound.defaultLimit())
                 .withPrivacy(form.schemaOnly() ? Privacy.SCHEMA_ONLY : Privacy.SAMPLE_ROWS);
         return form.cellTimeoutSeconds() > 0 ? config.withCellTimeout(Duration.ofSeconds(form.cellTimeoutSeconds()))
                 : config.withCellTimeout(Duration.ofDays(1));

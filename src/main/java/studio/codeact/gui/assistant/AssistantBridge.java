@@ -44,6 +44,8 @@ public final class AssistantBridge implements Assistant {
     private final ChatViewModel chat;
     private final NotebookViewModel notebook;
     private final Executor ui;
+    /** The agent's cell outputs on their way to the FX thread (keyed by cell number), bounded however much a cell prints. */
+    private final studio.codeact.gui.cells.OutputFeed<Integer> outputs;
     private final ExecutorService agentThread;
     private final BooleanSupplier askFirst;
     private final Function<ApprovalViewModel, CompletableFuture<Decision>> approvals;
@@ -72,6 +74,23 @@ public final class AssistantBridge implements Assistant {
         this.chat = chat;
         this.notebook = notebook;
         this.ui = ui;
+        this.outputs = new studio.codeact.gui.cells.OutputFeed<>(ui, new studio.codeact.gui.cells.OutputFeed.Sink<>() {
+            @Override
+            public void output(Integer number, studio.codeact.engine.Output output) {
+                CellViewModel cell = cells.get(number);
+                if (cell != null) {
+                    notebook.agentOutput(cell, output);
+                }
+            }
+
+            @Override
+            public void cut(Integer number, studio.codeact.engine.Output.StreamName stream, long chars, long lines) {
+                CellViewModel cell = cells.get(number);
+                if (cell != null) {
+                    notebook.agentCut(cell, stream, chars, lines);
+                }
+            }
+        });
         this.agentThread = agentThread;
         this.askFirst = askFirst;
         this.approvals = approvals;
@@ -276,6 +295,10 @@ public final class AssistantBridge implements Assistant {
 
     /** Called on the agent thread; everything visible happens on the UI thread. */
     private void onEvent(AgentEvent event) {
+        if (event instanceof AgentEvent.CellOutput output) {
+            outputs.offer(output.cell(), output.output()); // merged while the FX thread is busy: a flood stays bounded
+            return;
+        }
         ui.execute(() -> apply(event));
         if (event instanceof AgentEvent.TurnFinished || event instanceof AgentEvent.Terminal) {
             usage(event instanceof AgentEvent.Terminal);

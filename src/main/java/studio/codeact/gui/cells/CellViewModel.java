@@ -142,6 +142,14 @@ public final class CellViewModel {
         OutputMapper.append(outputs, output, ranSource);
     }
 
+    /** Printed text cut on its way to the view ({@link OutputFeed}): counted in the stream's "cut" line. */
+    void appendCut(Output.StreamName stream, long chars, long lines) {
+        if (state.get() == State.QUEUED) {
+            state.set(State.RUNNING);
+        }
+        OutputMapper.cut(outputs, stream, chars, lines);
+    }
+
     void tick(long nowNanos) {
         if (state.get() == State.RUNNING && started) {
             elapsed.set(Duration.ofNanos(nowNanos - startedNanos));

@@ -31,6 +31,8 @@ public final class NotebookViewModel {
 
     private final Supplier<CompletableFuture<PythonEngine>> engine;
     private final Executor ui;
+    /** A cell's outputs on their way to the FX thread, bounded however much it prints. */
+    private final OutputFeed<CellViewModel> feed;
     private final LongSupplier clock;
 
     private final ObservableList<CellViewModel> cells = FXCollections.observableArrayList();
@@ -49,6 +51,17 @@ public final class NotebookViewModel {
     public NotebookViewModel(Supplier<CompletableFuture<PythonEngine>> engine, Executor ui, LongSupplier clock) {
         this.engine = engine;
         this.ui = ui;
+        this.feed = new OutputFeed<>(ui, new OutputFeed.Sink<>() {
+            @Override
+            public void output(CellViewModel cell, Output output) {
+                cell.append(output);
+            }
+
+            @Override
+            public void cut(CellViewModel cell, Output.StreamName stream, long chars, long lines) {
+                cell.appendCut(stream, chars, lines);
+            }
+        });
         this.clock = clock;
     }
 
@@ -130,7 +143,7 @@ public final class NotebookViewModel {
         ExecutionRequest submitted = request;
         CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
         engine.get()
-                .thenCompose(python -> python.execute(submitted, output -> ui.execute(() -> cell.append(output))))
+                .thenCompose(python -> python.execute(submitted, output -> feed.offer(cell, output)))
                 .whenComplete((result, error) -> ui.execute(() -> {
                     queue.remove(cell);
                     if (error != null) {
@@ -198,6 +211,11 @@ public final class NotebookViewModel {
 
     public void agentOutput(CellViewModel cell, Output output) {
         cell.append(output);
+    }
+
+    /** Printed text of an agent's cell cut on its way here ({@link OutputFeed}); FX thread. */
+    public void agentCut(CellViewModel cell, Output.StreamName stream, long chars, long lines) {
+        cell.appendCut(stream, chars, lines);
     }
 
     public void agentFinished(CellViewModel cell, ExecutionResult result) {

@@ -40,6 +40,12 @@ public sealed interface OutputItem {
             buffer.add(new Output.Stream(stream, chunk));
             text.set(((Output.Stream) buffer.outputs().getLast()).text());
         }
+
+        /** Text cut on its way here (a flood the FX thread could not keep up with): counted in the "cut" line. */
+        void cut(long chars, long lines) {
+            buffer.cut(stream, chars, lines);
+            text.set(((Output.Stream) buffer.outputs().getLast()).text());
+        }
     }
 
     /** A PNG figure (matplotlib's inline backend, or any image display). */

@@ -43,6 +43,17 @@ final class OutputMapper {
         }
     }
 
+    /** Counts text of {@code stream} cut on its way to {@code items} in the stream's last item. */
+    static void cut(List<OutputItem> items, Output.StreamName stream, long chars, long lines) {
+        if (!items.isEmpty() && items.getLast() instanceof OutputItem.StreamText last && last.stream() == stream) {
+            last.cut(chars, lines);
+        } else {
+            OutputItem.StreamText text = new OutputItem.StreamText(stream);
+            text.cut(chars, lines);
+            items.add(text);
+        }
+    }
+
     private static final Pattern PROGRESS_FIELD = Pattern.compile("\"(done|total|elapsed|finished)\"\\s*:\\s*([0-9.]+|true|false)");
 
     /** A progress update replaces the one shown; the last one (finished) removes it. */

@@ -13,6 +13,8 @@ import studio.codeact.engine.Output;
 final class StreamView extends VBox {
 
     static final int HEAD_LINES = 30;
+    /** The line {@link studio.codeact.engine.OutputBound} puts where it cut a flood. */
+    private static final java.util.regex.Pattern CUT = java.util.regex.Pattern.compile("\\[… ([0-9,]+ characters(?: \\([0-9,]+ lines\\))?) cut from the middle …\\]");
 
     private final OutputItem.StreamText stream;
     private final Label head = new Label();
@@ -46,7 +48,8 @@ final class StreamView extends VBox {
         } else {
             head.setText(text.substring(0, cut) + "\n…");
             long lines = text.chars().filter(c -> c == '\n').count() + 1;
-            more.setText("show all " + lines + " lines");
+            java.util.regex.Matcher cutLine = CUT.matcher(text);
+            more.setText(cutLine.find() ? "show all " + lines + " lines kept \u00b7 " + cutLine.group(1) + " cut from the middle" : "show all " + lines + " lines");
             if (!getChildren().contains(more)) {
                 getChildren().add(more);
             }

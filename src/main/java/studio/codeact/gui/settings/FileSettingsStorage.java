@@ -24,7 +24,7 @@ import java.util.List;
  * "jupyter": {"url": "http://127.0.0.1:8888", "token": "…", "kernel": "", "caFile": "", "dataPath": ""},
  * "agent": {"maxTurns": 10, "cellTimeoutSeconds": 60, "privacy": "sample_rows"},
  * "sandbox": {"enabled": true, "allowNetwork": false},
- * "compute": {"memoryLimit": "2G", "eagerLimit": "", "daskScheduler": ""},
+ * "compute": {"memoryLimit": "2G", "eagerLimit": "", "daskScheduler": ""}, "outputLimit": 100000,
  * "prices": {"gpt-4o-mini": {"input": 0.15, "cached_input": 0.075, "output": 0.6, "cache_write": 0.15}}
  * }</pre>
  * Theme and font size live with the window's state, not here.
@@ -57,7 +57,8 @@ public final class FileSettingsStorage implements SettingsStorage {
                 endpoint.apiKey(), engine, root.path("python").asText(""), root.path("kernelSpec").asText(""),
                 agent.path("maxTurns").asInt(DEFAULT_TURNS), agent.path("cellTimeoutSeconds").asInt(DEFAULT_CELL_TIMEOUT),
                 "schema_only".equals(agent.path("privacy").asText()), false, 13, PriceTable.read(root).toText(),
-                jupyter(root.path(JupyterServerConfig.SETTINGS_KEY)), SandboxSettings.fromJson(root), ComputeSettings.fromJson(root));
+                jupyter(root.path(JupyterServerConfig.SETTINGS_KEY)), SandboxSettings.fromJson(root), ComputeSettings.fromJson(root),
+                OutputLimitSetting.fromJson(root));
     }
 
     @Override
@@ -86,6 +87,7 @@ public final class FileSettingsStorage implements SettingsStorage {
             agent.put("privacy", form.schemaOnly() ? "schema_only" : "sample_rows");
             form.sandbox().writeTo(root);
             form.compute().writeTo(root);
+            OutputLimitSetting.writeTo(root, form.outputLimit());
             JupyterForm server = form.jupyter();
             if (server.equals(JupyterForm.EMPTY)) {
                 root.remove(JupyterServerConfig.SETTINGS_KEY);

@@ -154,6 +154,18 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         timeout.getValueFactory().valueProperty().addListener((obs, old, now) -> model.cellTimeoutProperty().set(now));
         model.cellTimeoutProperty().addListener((obs, old, now) -> timeout.getValueFactory().setValue(now.intValue()));
         field("Cell timeout (s)", new HBox(8, timeout, new Label("0 = no limit")));
+        TextField outputLimit = new TextField();
+        outputLimit.setId("output-limit");
+        outputLimit.textProperty().bindBidirectional(model.outputLimitProperty());
+        outputLimit.setPrefColumnCount(8);
+        outputLimit.setMinWidth(110);
+        Label outputLimitProblem = new Label();
+        outputLimitProblem.getStyleClass().add("save-error");
+        outputLimitProblem.setWrapText(true);
+        outputLimitProblem.managedProperty().bind(outputLimitProblem.textProperty().isNotEmpty());
+        outputLimitProblem.textProperty().bind(model.outputLimitProblemProperty());
+        field("Output limit", new HBox(8, outputLimit, new Label("characters kept per printed stream (head and tail)")));
+        grid.add(outputLimitProblem, 1, row++);
         CheckBox schema = new CheckBox("Schema only: never send sample rows to the model");
         schema.selectedProperty().bindBidirectional(model.schemaOnlyProperty());
         field("Privacy", schema);

@@ -22,11 +22,20 @@ import studio.codeact.engine.sandbox.SandboxSettings;
  * @param jupyter            the remote engine's Jupyter server
  * @param sandbox            Settings → Sandbox: the off switch and network access (applies when Python next starts)
  * @param compute            Settings → Compute: memory ceiling, eager limit, Dask scheduler (applies when Python next starts)
+ * @param outputLimit        Settings → Assistant → Output limit: characters kept of a cell's printed output (head and tail)
  */
 public record SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine,
                            String python, String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly,
                            boolean dark, int fontSize, String prices, JupyterForm jupyter,
-                           SandboxSettings sandbox, ComputeSettings compute) {
+                           SandboxSettings sandbox, ComputeSettings compute, int outputLimit) {
+
+    /** A form with the default output limit. */
+    public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
+                        String kernelSpec, int turnLimit, int cellTimeoutSeconds, boolean schemaOnly, boolean dark, int fontSize, String prices,
+                        JupyterForm jupyter, SandboxSettings sandbox, ComputeSettings compute) {
+        this(provider, baseUrl, model, apiKey, engine, python, kernelSpec, turnLimit, cellTimeoutSeconds, schemaOnly, dark, fontSize, prices,
+                jupyter, sandbox, compute, studio.codeact.engine.OutputBound.DEFAULT_LIMIT);
+    }
 
     /** A form with the default compute settings. */
     public SettingsForm(ProviderChoice provider, String baseUrl, String model, String apiKey, EngineKind engine, String python,
@@ -78,6 +87,7 @@ public record SettingsForm(ProviderChoice provider, String baseUrl, String model
         jupyter = jupyter == null ? JupyterForm.EMPTY : jupyter;
         sandbox = sandbox == null ? SandboxSettings.DEFAULTS : sandbox;
         compute = compute == null ? ComputeSettings.DEFAULTS : compute;
+        outputLimit = outputLimit < OutputLimitSetting.MINIMUM ? studio.codeact.engine.OutputBound.DEFAULT_LIMIT : outputLimit;
     }
 
     /** The price of the model in use, when the table names it. */

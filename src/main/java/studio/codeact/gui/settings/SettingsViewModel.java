@@ -53,6 +53,10 @@ public final class SettingsViewModel {
     private final StringProperty eagerLimit = new SimpleStringProperty(this, "eagerLimit", "");
     private final StringProperty daskScheduler = new SimpleStringProperty(this, "daskScheduler", "");
     private final ReadOnlyStringWrapper computeProblem = new ReadOnlyStringWrapper(this, "computeProblem", "");
+    private final StringProperty outputLimit = new SimpleStringProperty(this, "outputLimit", "");
+    private final ReadOnlyStringWrapper outputLimitProblem = new ReadOnlyStringWrapper(this, "outputLimitProblem", "");
+    /** The output limit last shown: kept when the field holds something invalid. */
+    private int shownOutputLimit = studio.codeact.engine.OutputBound.DEFAULT_LIMIT;
     /** The compute settings last shown: kept when the fields hold something invalid. */
     private ComputeSettings shownCompute = ComputeSettings.DEFAULTS;
 
@@ -83,6 +87,7 @@ public final class SettingsViewModel {
         for (StringProperty field : java.util.List.of(memoryLimit, eagerLimit, daskScheduler)) {
             field.addListener((obs, old, now) -> computeProblem.set(typedCompute().problem().orElse("")));
         }
+        outputLimit.addListener((obs, old, now) -> outputLimitProblem.set(OutputLimitSetting.problem(now).orElse("")));
     }
 
     // Properties
@@ -107,6 +112,10 @@ public final class SettingsViewModel {
     public StringProperty daskSchedulerProperty() { return daskScheduler; }
     /** What is wrong with the Compute fields (empty when they are valid); invalid fields are not saved. */
     public ReadOnlyStringProperty computeProblemProperty() { return computeProblem.getReadOnlyProperty(); }
+    /** Settings → Assistant → Output limit, as typed (characters). */
+    public StringProperty outputLimitProperty() { return outputLimit; }
+    /** What is wrong with the typed output limit (empty when valid); an invalid one is not saved. */
+    public ReadOnlyStringProperty outputLimitProblemProperty() { return outputLimitProblem.getReadOnlyProperty(); }
 
     /** The server's models, after {@link #refreshModels()}. */
     public ObservableList<String> models() {
@@ -157,6 +166,12 @@ public final class SettingsViewModel {
         memoryLimit.set(form.compute().memoryLimit());
         eagerLimit.set(form.compute().eagerLimit());
         daskScheduler.set(form.compute().daskScheduler());
+        shownOutputLimit = form.outputLimit();
+        outputLimit.set(Integer.toString(form.outputLimit()));
+    }
+
+    private int typedOutputLimit() {
+        return OutputLimitSetting.problem(outputLimit.get()).isEmpty() ? OutputLimitSetting.parse(outputLimit.get()) : shownOutputLimit;
     }
 
     private ComputeSettings typedCompute() {
@@ -167,7 +182,7 @@ public final class SettingsViewModel {
     public SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), apiKey.get(), engine.get(), python.get(),
                 kernelSpec.get(), turnLimit.get(), cellTimeout.get(), schemaOnly.get(), dark.get(), fontSize.get(), prices.get(), jupyter.form(),
-                sandbox.form(), typedCompute().problem().isEmpty() ? typedCompute() : shownCompute);
+                sandbox.form(), typedCompute().problem().isEmpty() ? typedCompute() : shownCompute, typedOutputLimit());
     }
 
     /** Asks the server which models it offers. */

@@ -1,6 +1,7 @@
 package studio.codeact.gui.shell;
 
 import javafx.stage.Stage;
+import studio.codeact.engine.OutputBound;
 import studio.codeact.gui.Doctor;
 import studio.codeact.gui.Messages;
 import studio.codeact.gui.Theme;
@@ -75,6 +76,7 @@ final class SettingsFlow {
         model.setModelName(form.modelConfigured() ? form.model() : "");
         model.notebook().cellTimeoutProperty().set(form.cellTimeoutSeconds() == 0 ? null : Duration.ofSeconds(form.cellTimeoutSeconds()));
         model.sandboxConfigured(form.sandbox(), form.engine(), model.engine().current().isPresent());
+        OutputBound.setDefaultLimit(form.outputLimit()); // what cells and the stream view keep, from the next cell on
     }
 
     /** Shows the settings dialog; what is saved applies at once (see {@link #applySaved}). */

@@ -31,7 +31,7 @@ EMIT = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_ssize_t)
 ASK = ctypes.CFUNCTYPE(ctypes.c_ssize_t, ctypes.c_char_p, ctypes.c_ssize_t, ctypes.c_int,
                        ctypes.c_void_p, ctypes.c_ssize_t)
 
-_CHUNK_LIMIT = 1 << 20
+_CHUNK_LIMIT = 1 << 18
 _ANSWER_CAPACITY = 1 << 16
 
 
@@ -239,12 +239,15 @@ class OutStream(io.TextIOBase):
         """Sends the buffered text; the caller holds the channel's lock."""
         if not self._parts:
             return
-        data = "".join(self._parts).encode("utf-8", "surrogatepass")
+        text = "".join(self._parts)
         self._parts.clear()
         self._size = 0
         self._newline = False
         self._sent_at = time.monotonic()
-        self._channel._emit(self._kind, data, len(data))
+        # one huge write leaves in pieces, so no copy of it is made whole (UTF-8 here, bytes and text in Java)
+        for start in range(0, len(text), _CHUNK_LIMIT):
+            data = text[start:start + _CHUNK_LIMIT].encode("utf-8", "surrogatepass")
+            self._channel._emit(self._kind, data, len(data))
 
 
 class InStream(io.TextIOBase):

@@ -1,6 +1,7 @@
 package studio.codeact.engine.sandbox;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,5 +116,25 @@ class SandboxLaunchTest {
         assertThat(SandboxLaunch.runsInScript(policy, python, home, Map.of())).as("a virtual environment in the working folder").isFalse();
         SandboxLaunch launch = prepare(python, defaultKernel(python), true);
         assertThat(launch.prefix()).contains("-S", "-E");
+    }
+
+    @Test
+    void aNewSandboxGetsACopyOfTheUsersMatplotlibFontListAndNothingElse() throws IOException {
+        Path userCache = Files.createDirectories(temp.resolve("home/.cache/matplotlib"));
+        Files.writeString(userCache.resolve("fontlist-v330.json"), "{\"_version\": 330}");
+        Files.writeString(userCache.resolve("tex.cache"), "private");
+        Assumptions.assumeTrue(System.getenv("MPLCONFIGDIR") == null && System.getenv("XDG_CACHE_HOME") == null,
+                "the user's matplotlib cache is where MPLCONFIGDIR or XDG_CACHE_HOME says");
+        SandboxFolders folders = SandboxFolders.create();
+        try {
+            assertThat(SandboxFolders.userMatplotlibCache()).isEqualTo(userCache);
+            assertThat(folders.cache().resolve("matplotlib/fontlist-v330.json")).hasContent("{\"_version\": 330}");
+            assertThat(folders.cache().resolve("matplotlib/tex.cache")).doesNotExist();
+            assertThat(userCache.resolve("fontlist-v330.json")).exists();
+            SandboxFolders.seedFontList(temp.resolve("nowhere"), folders.cache().resolve("other"));
+            assertThat(folders.cache().resolve("other")).doesNotExist();
+        } finally {
+            folders.delete();
+        }
     }
 }

@@ -3,6 +3,9 @@ package studio.codeact.cli;
 import studio.codeact.engine.EngineConfig;
 import studio.codeact.engine.EngineKind;
 import studio.codeact.engine.Engines;
+import studio.codeact.engine.ExecutionRequest;
+import studio.codeact.engine.ExecutionResult;
+import studio.codeact.engine.OutputListener;
 import studio.codeact.engine.PythonEngine;
 import studio.codeact.engine.sandbox.SandboxConfig;
 import studio.codeact.engine.sandbox.SandboxStatus;
@@ -13,8 +16,9 @@ import java.util.Map;
 
 /**
  * Start time and {@code 1+1} round trip of one engine kind with the sandbox on and off, in one run:
- * {@value #ROUNDS} engines of each (or as many as asked), started alternately (off, on, off, on …)
- * so drift in the machine's load hits both alike; medians are reported. Targets (issue 12): round
+ * {@value #ROUNDS} engines of each (or as many as asked), started alternately (off, on, on, off …),
+ * and each pair's {@code 1+1} cells alternating between its two engines, so drift in the machine's
+ * load hits both alike; medians are reported (round trips over all cells of a side). Targets (issue 12): round
  * trips within 5 %, start at most 50 ms slower. For an engine with its own process (the kernel) the
  * CPU time that process used until it was ready is reported too: unlike the wall-clock start, it
  * hardly moves with the load of a shared machine.
@@ -33,20 +37,44 @@ final class SandboxComparison {
     static Map<String, Object> measure(EngineKind kind, EngineConfig base, int roundTrips, int rounds) {
         double[][] start = new double[2][rounds];
         double[][] cpu = new double[2][rounds];
-        double[][] trip = new double[2][rounds];
+        double[][] trip = new double[2][rounds * roundTrips];
         try (PythonEngine warm = Engines.create(kind, base.withSandbox(SandboxConfig.off()))) {
             warm.start(); // the embedded interpreter itself, and the JIT, before anything is timed
             EngineBenchmark.roundTrip(warm, roundTrips);
         }
+        ExecutionRequest onePlusOne = ExecutionRequest.of("1+1");
         for (int round = 0; round < rounds; round++) {
-            for (int on = 0; on < 2; on++) {
-                SandboxConfig sandbox = on == 1 ? SandboxConfig.defaults() : SandboxConfig.off();
-                try (PythonEngine engine = Engines.create(kind, base.withSandbox(sandbox))) {
+            PythonEngine[] engines = new PythonEngine[2];
+            try {
+                for (int k = 0; k < 2; k++) {
+                    int on = (k + round) % 2; // off first in even rounds, on first in odd ones
+                    engines[on] = Engines.create(kind, base.withSandbox(on == 1 ? SandboxConfig.defaults() : SandboxConfig.off()));
                     long began = System.nanoTime();
-                    engine.start();
+                    engines[on].start();
                     start[on][round] = EngineBenchmark.millis(System.nanoTime() - began);
-                    cpu[on][round] = processCpuMillis(engine);
-                    trip[on][round] = ((Number) EngineBenchmark.roundTrip(engine, roundTrips).get("round_trip_median_ms")).doubleValue();
+                    cpu[on][round] = processCpuMillis(engines[on]);
+                }
+                for (int i = 0; i < Math.max(50, roundTrips / 5); i++) {
+                    for (PythonEngine engine : engines) {
+                        engine.execute(onePlusOne, OutputListener.NONE).join();
+                    }
+                }
+                // cells alternate between the two engines, so the machine's load hits both alike
+                for (int i = 0; i < roundTrips; i++) {
+                    for (int on = 0; on < 2; on++) {
+                        long t0 = System.nanoTime();
+                        ExecutionResult result = engines[on].execute(onePlusOne, OutputListener.NONE).join();
+                        trip[on][round * roundTrips + i] = EngineBenchmark.millis(System.nanoTime() - t0);
+                        if (!result.ok()) {
+                            throw new IllegalStateException("1+1 failed in the sandbox comparison: " + result.status());
+                        }
+                    }
+                }
+            } finally {
+                for (PythonEngine engine : engines) {
+                    if (engine != null) {
+                        engine.close();
+                    }
                 }
             }
         }

@@ -43,6 +43,9 @@ final class SandboxComparison {
             warm.start(); // the embedded interpreter itself, and the JIT, before anything is timed
             EngineBenchmark.roundTrip(warm, roundTrips);
         }
+        try (PythonEngine warm = Engines.create(kind, base.withSandbox(SandboxConfig.defaults()))) {
+            warm.start(); // the sandbox's own first use in this JVM: the Landlock probe, its classes
+        }
         for (int round = 0; round < rounds; round++) {
             PythonEngine[] engines = new PythonEngine[2];
             try {

@@ -51,7 +51,7 @@ public final class PerfKernelCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", defaultValue = "200", description = "1+1 round trips to time after warm-up (default ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--starts", paramLabel = "K", defaultValue = "3", description = "start-to-ready samples per side (default ${DEFAULT-VALUE}).")
+    @Option(names = "--starts", paramLabel = "K", defaultValue = "3", description = "start-to-ready samples per side, also kernels per side with and without the sandbox (at least 3; default ${DEFAULT-VALUE}).")
     int starts;
 
     @Option(names = "--warmup", paramLabel = "CELLS", defaultValue = "2000",
@@ -96,7 +96,7 @@ public final class PerfKernelCommand implements Callable<Integer> {
             out.put("round_trip_target_met", ratio <= ROUND_TRIP_TARGET);
             out.put("death_report_ms", deathReportMillis(config));
             out.putAll(startTimes(config, interpreter, script));
-            out.put("sandbox", SandboxComparison.measure(EngineKind.KERNEL, config, n));
+            out.put("sandbox", SandboxComparison.measure(EngineKind.KERNEL, config, n, Math.max(starts, SandboxComparison.ROUNDS)));
             out.put("load_average_1min", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.put("cpus", Runtime.getRuntime().availableProcessors());
             System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));

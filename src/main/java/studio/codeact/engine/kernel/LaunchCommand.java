@@ -25,7 +25,8 @@ import java.util.Optional;
  * above the ceiling; the ceiling itself ({@code CODEACT_MEMORY_LIMIT}) is enforced inside the kernel
  * by {@code codeact_support.MemoryGuard} on the growth of its resident memory. Both exec the
  * kernel, so the process Java starts is the kernel itself. With the sandbox on, the innermost
- * wrapper is {@link SandboxLaunch}'s script, which confines the process and execs the kernel too.
+ * wrapper is {@link SandboxLaunch}'s script, which confines the process and then runs the default
+ * kernel in its own interpreter (one Python start) or execs a kernelspec's.
  * Key variables ({@link Secrets}) never reach the kernel's environment.
  */
 record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ownProcessGroup, SandboxConfig sandbox,
@@ -78,7 +79,7 @@ record LaunchCommand(List<String> argv, Map<String, String> addedEnv, boolean ow
         Optional<SandboxLaunch> confined = Optional.empty();
         if (config.sandbox().enabled() && SandboxStatus.probe().available()) {
             confined = Optional.of(SandboxLaunch.prepare(config.sandbox(), config.python(), config.workingDirectory(), ports,
-                    connectionFile, kernel));
+                    connectionFile, kernel, spec.isEmpty()));
             argv.addAll(confined.get().prefix());
             kernel = new ArrayList<>(confined.get().kernel());
         }

@@ -119,6 +119,15 @@ public final class SandboxPolicy {
         return this;
     }
 
+    /**
+     * Whether the code may write at {@code path} (or inside it): it lies in one of the writable
+     * folders. A relative path counts as inside the working folder, where the code runs.
+     */
+    public boolean writes(Path path) {
+        Path absolute = path.isAbsolute() ? path.normalize() : Path.of(write.getFirst()).resolve(path).normalize();
+        return write.stream().map(Path::of).anyMatch(absolute::startsWith);
+    }
+
     /** Variables to remove from the environment the code sees. */
     public SandboxPolicy unset(java.util.Collection<String> names) {
         unset.addAll(names);

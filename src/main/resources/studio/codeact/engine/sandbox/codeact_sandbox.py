@@ -4,9 +4,14 @@ Two entry points, one policy (a JSON object written by SandboxPolicy.java):
 
 * ``confine(policy_json)`` -- confines the *calling thread* and what it starts: the embedded
   engine calls it on the thread that runs one session's cells.
-* ``python codeact_sandbox.py POLICY.json -- ARGV...`` -- confines this (still single-threaded)
-  process, then execs ARGV: the kernel engine launches its kernel through it, so the kernel keeps
-  the pid Java started.
+* ``python -S -E codeact_sandbox.py POLICY.json -- ARGV...`` -- confines this (still
+  single-threaded) process, then execs ARGV: the kernel engine launches a kernelspec's kernel
+  through it, so the kernel keeps the pid Java started.
+* ``python [-X...] codeact_sandbox.py POLICY.json -- -m MODULE ARGS...`` -- confines this process,
+  then runs MODULE in this same interpreter as ``python [-X...] -m MODULE ARGS...`` would (the
+  engine's default kernel, ``ipykernel_launcher``: one interpreter start instead of two). The
+  interpreter has the kernel's flags, so ``site`` has run already; Java chooses this form only
+  where nothing it loaded can have been written by sandboxed code (SandboxLaunch.runsInScript).
 
 Mechanisms, all unprivileged and inherited by children:
 
@@ -323,9 +328,33 @@ def confine(policy_json):
     return version
 
 
+def _threads():
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0  # unknown: treat as more than one
+
+
+def _run_module(module, args):
+    """``python -m module args`` in this interpreter, the way the interpreter itself does it: a
+    fresh ``__main__``, ``sys.argv[0]`` the module's file, the working folder (not this script's)
+    first on ``sys.path``."""
+    import runpy
+    import types
+    if not sys.flags.safe_path and sys.path:
+        sys.path[0] = os.getcwd()  # "python script.py" put this script's folder there, "-m" puts the cwd
+    sys.argv[:] = ["-m"] + args  # argv[0] becomes the module's file
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    run = getattr(runpy, "_run_module_as_main", None)
+    if run is None:
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
+    else:
+        run(module, True)
+
+
 def _main(argv):
-    if len(argv) < 4 or argv[2] != "--":
-        sys.stderr.write("usage: codeact_sandbox.py POLICY.json -- PROGRAM [ARGS...]\n")
+    if len(argv) < 4 or argv[2] != "--" or (argv[3] == "-m" and len(argv) < 5):
+        sys.stderr.write("usage: codeact_sandbox.py POLICY.json -- (PROGRAM | -m MODULE) [ARGS...]\n")
         return 2
     with open(argv[1], encoding="utf-8") as file:
         text = file.read()
@@ -334,6 +363,13 @@ def _main(argv):
     except OSError:
         pass
     confine(text)
+    if argv[3] == "-m":
+        if _threads() == 1:
+            _run_module(argv[4], argv[5:])
+            return 0
+        # Landlock and seccomp confined this thread only: start afresh (exec keeps the confinement)
+        flags = sys.orig_argv[1:len(sys.orig_argv) - len(sys.argv)]
+        os.execv(sys.executable, [sys.executable] + flags + argv[3:])
     os.execvp(argv[3], argv[3:])
     return 1
 

@@ -72,6 +72,23 @@ class ExitGuardTest(unittest.TestCase):
         finally:
             signal.signal(signal.SIGTERM, previous)
 
+    def test_a_sigterm_sent_while_a_fork_holds_it_meets_the_disposition_in_force_when_released(self):
+        got = []
+        previous = signal.signal(signal.SIGTERM, lambda number, frame: got.append("jvm"))  # like the JVM's handler
+        codeact_guard._hold_jvm_signals()  # as just before a fork
+        try:
+            # Pool.terminate() in the gap (sent from another process: the guard refuses os.kill of the host)
+            subprocess.run(["kill", "-TERM", str(os.getpid())], check=True)
+            self.assertEqual(got, [], "held, not delivered")
+            signal.signal(signal.SIGTERM, lambda number, frame: got.append("child's own"))  # the child's defaults are back
+        finally:
+            codeact_guard._release_jvm_signals()
+        try:
+            self.assertEqual(got, ["child's own"])
+            self.assertNotIn(signal.SIGTERM, signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
     def test_a_forked_child_can_still_exit(self):
         pid = os.fork()
         if pid == 0:

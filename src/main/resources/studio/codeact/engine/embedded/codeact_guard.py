@@ -14,6 +14,7 @@ import ctypes
 import os
 import signal
 import sys
+import threading
 import warnings
 
 MESSAGE = "exiting the interpreter is not allowed in the embedded engine; the session continues"
@@ -114,7 +115,7 @@ def install_exit_guards():
     for name in ("exit", "quit"):
         if hasattr(builtins, name):
             _guarded(builtins, name, _always)
-    os.register_at_fork(after_in_child=restore_default_signals)
+    os.register_at_fork(before=_hold_jvm_signals, after_in_parent=_release_jvm_signals, after_in_child=restore_default_signals)
     # IPython says "To exit: use 'exit', 'quit', or Ctrl-D." after any SystemExit; not here.
     warnings.filterwarnings("ignore", message=r"To exit: use 'exit', 'quit', or Ctrl-D\.")
 
@@ -124,8 +125,43 @@ def install_exit_guards():
 _JVM_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR2", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP")
 
 
+# Of those, the ones another process sends: held (blocked) from just before a fork until the child
+# has its default dispositions back, so a SIGTERM sent to a worker in that gap (Pool.terminate()
+# right after a fork) waits for the default handler instead of reaching the JVM's, which does
+# nothing in a process without a JVM and left the worker idle for ever.
+_SENT_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR2")
+_held = threading.local()
+
+
+def _sent_signals():
+    return {getattr(signal, name) for name in _SENT_SIGNALS if hasattr(signal, name)}
+
+
+def _hold_jvm_signals():
+    try:
+        _held.mask = signal.pthread_sigmask(signal.SIG_BLOCK, _sent_signals())
+    except (OSError, ValueError, AttributeError):
+        _held.mask = None
+
+
+def _release_jvm_signals():
+    mask = getattr(_held, "mask", None)
+    if mask is not None:
+        _held.mask = None
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        except (OSError, ValueError):
+            pass
+
+
 def restore_default_signals():
-    """In a forked child: the dispositions a fresh Python process has (SIGINT raises KeyboardInterrupt)."""
+    """In a forked child: the dispositions a fresh Python process has (SIGINT raises KeyboardInterrupt);
+    then the signals held over the fork are let through."""
+    _restore_dispositions()
+    _release_jvm_signals()
+
+
+def _restore_dispositions():
     for name in _JVM_SIGNALS:
         number = getattr(signal, name, None)
         if number is not None:

@@ -137,14 +137,8 @@ public final class EngineBenchmark {
     }
 
     static double firstPageMillis(PythonEngine engine, long rows) {
-        check(engine.execute(new ExecutionRequest("""
-                import numpy as _np, pandas as _pd
-                _rng = _np.random.default_rng(0)
-                bench_frame = _pd.DataFrame({
-                    'id': _np.arange(%d, dtype='int64'),
-                    'value': _rng.random(%d),
-                    'flag': _rng.random(%d) > 0.5,
-                })""".formatted(rows, rows, rows), null, true, false), OutputListener.NONE).join());
+        String frame = BenchFrame.SCRIPT + "\nbench_frame = _codeact_bench_frame(" + rows + ")";
+        check(engine.execute(new ExecutionRequest(frame, null, true, false), OutputListener.NONE).join());
         engine.readTable(TableQuery.page("bench_frame", 0, 100)).join();
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
@@ -171,5 +165,21 @@ public final class EngineBenchmark {
 
     static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** The Python that makes the first-page benchmark's frame ({@code bench_frame.py}). */
+    private static final class BenchFrame {
+        static final String SCRIPT = read();
+
+        private static String read() {
+            try (java.io.InputStream in = EngineBenchmark.class.getResourceAsStream("bench_frame.py")) {
+                if (in == null) {
+                    throw new IllegalStateException("bench_frame.py is missing from the application");
+                }
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -62,6 +62,8 @@ public final class SessionJson {
         root.put("self_repair", session.containsSelfRepair());
         root.set("info", info(session.info()));
         root.set("usage", usage(session.usage()));
+        ArrayNode byQuestion = root.putArray("usage_by_question");
+        session.usageByQuestion().forEach(sum -> byQuestion.add(usage(sum)));
         ArrayNode entries = root.putArray("entries");
         for (Entry entry : session.entries()) {
             entries.add(entry(entry));
@@ -142,7 +144,11 @@ public final class SessionJson {
         return node;
     }
 
-    /** Token counts; {@code usage} at the top of the file is the session's sum, written for readers and not read back. */
+    /**
+     * Token counts. At the top of the file {@code usage} (the session's sum) and
+     * {@code usage_by_question} (one sum per question, in order) are written for readers and not
+     * read back: each reply's own {@code usage} is the record.
+     */
     private static ObjectNode usage(TokenUsage usage) {
         ObjectNode node = NODES.objectNode();
         node.put("calls", usage.calls());

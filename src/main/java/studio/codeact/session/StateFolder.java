@@ -1,7 +1,6 @@
 package studio.codeact.session;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -25,11 +24,15 @@ public final class StateFolder {
         return base.resolve(".local").resolve("state").resolve("codeact-studio");
     }
 
-    /** The folder, created if missing (so the JVM can write a crash log there). */
+    /**
+     * The folder, created if missing (so the JVM can write a crash log there) and readable by the
+     * user alone: crash logs and run records hold paths, code and data of the analysis.
+     */
     public static Path ensure(Map<String, String> env) {
         Path folder = of(env);
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.createFolders(folder);
+            PrivateFiles.restrict(folder); // one made by an older version, or by the launcher's mkdir
         } catch (IOException e) {
             // The JVM falls back to its working folder or /tmp; nothing else depends on it.
         }

@@ -92,6 +92,8 @@ class AskUsageAndPromptCacheTest {
         JsonNode file = JSON.readTree(run.session().resolve(SessionStore.SESSION_FILE).toFile());
         assertThat(file.path("usage").path("calls").asInt()).isEqualTo(3);
         assertThat(file.path("usage").path("cached_input_tokens").asLong()).isEqualTo(total.cachedInput());
+        assertThat(file.path("usage_by_question")).hasSize(1);
+        assertThat(file.path("usage_by_question").path(0).path("input_tokens").asLong()).isEqualTo(total.input());
     }
 
     @Test

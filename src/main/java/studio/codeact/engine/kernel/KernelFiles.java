@@ -33,6 +33,8 @@ final class KernelFiles {
 
     private static final Pattern CONNECTION_FILE = Pattern.compile("kernel-(\\d+)-[0-9a-f]+\\.json");
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    /** Folders of kernel logs and connection files: the user's alone. */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /**
      * A new connection file's path, named for this JVM ({@code kernel-<jvm pid>-<id>.json}) so
@@ -71,9 +73,13 @@ final class KernelFiles {
     static Path logDir() {
         String xdg = System.getenv("XDG_STATE_HOME");
         Path state = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-        Path dir = state.resolve("codeact-studio").resolve("kernels");
+        Path app = state.resolve("codeact-studio");
+        Path dir = app.resolve("kernels");
         try {
-            Files.createDirectories(dir);
+            // kernel logs hold what the code printed: the app's state folder and this one are the user's alone
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.setPosixFilePermissions(app, OWNER_ONLY);
+            Files.setPosixFilePermissions(dir, OWNER_ONLY);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the kernel log folder " + dir, e);
         }
@@ -105,7 +111,7 @@ final class KernelFiles {
     private static Path privateDir(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             }
             return dir;
         } catch (IOException e) {

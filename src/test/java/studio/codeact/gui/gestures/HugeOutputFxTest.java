@@ -51,6 +51,7 @@ class HugeOutputFxTest {
 
     @Test
     void aCellPrintingAHundredMegabytesShowsHeadTailAndTheCut(FxRobot robot) throws Exception {
+        long before = heapInUse(); // the suite's other tests share this JVM: what counts is what the flood leaves
         robot.clickOn("+ Code cell");
         WaitForAsyncUtils.waitForFxEvents();
         CellViewModel cell = studio.model().notebook().cells().getLast();
@@ -81,8 +82,12 @@ class HugeOutputFxTest {
         String all = robot.lookup(".stream-output .output-text").queryAs(TextArea.class).getText();
         assertThat(all).contains("cut from the middle").endsWith("last line");
 
+        assertThat(heapInUse() - before).as("heap the 100 MB flood left in use").isLessThan(64L << 20);
+    }
+
+    private static long heapInUse() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
-        assertThat(runtime.totalMemory() - runtime.freeMemory()).as("heap in use after the flood").isLessThan(256L << 20);
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

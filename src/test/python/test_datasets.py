@@ -35,7 +35,7 @@ class BlockSizeTest(unittest.TestCase):
             for per_byte in (1.0, 2.3, 6.0):
                 block = datasets.block_size({"memory_limit": ceiling, "threads": 2}, per_byte)
                 if datasets.MIN_BLOCK < block < datasets.MAX_BLOCK:
-                    self.assertLessEqual(2 * block * (2 + per_byte), ceiling * datasets.IN_FLIGHT_SHARE + 2)
+                    self.assertLessEqual(2 * block * (2 + per_byte), (ceiling - datasets.ALLOCATOR_RESERVE) * datasets.IN_FLIGHT_SHARE + 2)
 
     def test_a_cluster_holds_the_partitions_so_they_take_the_largest_size(self):
         self.assertEqual(datasets.block_size({"memory_limit": 50 << 20, "scheduler": "tcp://127.0.0.1:8786"}, 3.0),

@@ -38,6 +38,9 @@ MIN_BLOCK = 1_000_000
 # The share of the memory ceiling that the partitions being parsed at once may take (a whole-frame
 # compute past the ceiling keeps growing until its MemoryError is raised: the rest is headroom).
 IN_FLIGHT_SHARE = 0.25
+# ... of what is left of it after this much, which the allocator keeps whatever the partitions' size
+# (under a 50 MB ceiling, partitions of 1.5 MB instead of 1 MB made the embedded engine's group-by pass it).
+ALLOCATOR_RESERVE = 32 << 20
 # A text column becomes a category when the sample holds at most this many distinct values ...
 MAX_CATEGORIES = 1000
 # ... and they are at most this share of its values.
@@ -386,7 +389,8 @@ def block_size(options, in_memory_per_byte):
     if options.get("scheduler"):
         return MAX_BLOCK
     threads = max(1, int(options.get("threads") or os.cpu_count() or 1))
-    block = int(memory_ceiling(options) * IN_FLIGHT_SHARE / (threads * (2 + max(0.5, in_memory_per_byte))))
+    budget = max(0, memory_ceiling(options) - ALLOCATOR_RESERVE) * IN_FLIGHT_SHARE
+    block = int(budget / (threads * (2 + max(0.5, in_memory_per_byte))))
     return max(MIN_BLOCK, min(MAX_BLOCK, block))
 
 

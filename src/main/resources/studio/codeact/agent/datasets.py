@@ -382,8 +382,8 @@ def block_size(options, in_memory_per_byte):
 
     Each of Dask's threads parses one partition at a time, and a partition being parsed holds its
     bytes twice (the block read, and pandas' copy) beside the frame it becomes (``in_memory_per_byte``
-    times its bytes, measured on the typed sample): a quarter of the ceiling for the partitions in flight,
-    the rest for results, the sample and what the analysis keeps. At most MAX_BLOCK, which is also
+    times its bytes, measured on the typed sample): a quarter of the ceiling (less ALLOCATOR_RESERVE)
+    for the partitions in flight, the rest for results, the sample and what the analysis keeps. At most MAX_BLOCK, which is also
     the size with a cluster (the workers hold the partitions, not this process).
     """
     if options.get("scheduler"):
@@ -414,10 +414,10 @@ def plan_lazy_csv(entry, path, name, taken, delimiter, encoding, rows, memory, o
     sample = _sampler()(path, count, SAMPLE_SEED, low_memory=False, **read)
     dates = date_columns(sample)
     dtypes = lazy_dtypes(sample, dates)
+    import pandas as pd
     typed = sample.astype(dtypes) if len(sample) else sample
     for column in dates:
         try:
-            import pandas as pd
             typed[column] = pd.to_datetime(typed[column])
         except (ValueError, TypeError, OverflowError):
             pass

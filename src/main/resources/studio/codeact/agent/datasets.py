@@ -39,8 +39,9 @@ MIN_BLOCK = 1_000_000
 # compute past the ceiling keeps growing until its MemoryError is raised: the rest is headroom).
 IN_FLIGHT_SHARE = 0.25
 # ... of what is left of it after this much, which the allocator keeps whatever the partitions' size
-# (under a 50 MB ceiling, partitions of 1.5 MB instead of 1 MB made the embedded engine's group-by pass it).
-ALLOCATOR_RESERVE = 32 << 20
+# (in the embedded engine, under 50 MB and 100 MB ceilings, partitions of 1.5 or 2 MB instead of 1 MB
+# made a group-by pass the ceiling).
+ALLOCATOR_RESERVE = 96 << 20
 # A text column becomes a category when the sample holds at most this many distinct values ...
 MAX_CATEGORIES = 1000
 # ... and they are at most this share of its values.

@@ -29,10 +29,19 @@ SAMPLE_ROWS = 100_000
 SAMPLE_SEED = 0
 # Bytes of a delimited file read to estimate its rows and memory.
 HEAD_BYTES = 1 << 20
-# Partitions of a lazy CSV: at most this many bytes of the file each (Dask's own default) ...
-MAX_BLOCK = 64_000_000
+# Partitions of a lazy CSV: at most this many bytes of the file each (half Dask's 64 MB default: with
+# glibc, pandas' parse buffers above 32 MB are mapped and unmapped for every partition, and measured
+# here partitions of about 30 MB parse nearly twice as fast per byte as 64 MB ones) ...
+MAX_BLOCK = 32_000_000
 # ... and at least this many, so a small memory ceiling does not make thousands of tiny ones.
 MIN_BLOCK = 1_000_000
+# The share of the memory ceiling that the partitions being parsed at once may take (a whole-frame
+# compute past the ceiling keeps growing until its MemoryError is raised: the rest is headroom).
+IN_FLIGHT_SHARE = 0.25
+# ... of what is left of it after this much, which the allocator keeps whatever the partitions' size
+# (in the embedded engine, under 50 MB and 100 MB ceilings, partitions of 1.5 or 2 MB instead of 1 MB
+# made a group-by pass the ceiling).
+ALLOCATOR_RESERVE = 96 << 20
 # A text column becomes a category when the sample holds at most this many distinct values ...
 MAX_CATEGORIES = 1000
 # ... and they are at most this share of its values.
@@ -77,7 +86,8 @@ def sniff_encoding(path, chunk=1 << 20, limit=None):
                 if not block or (limit is not None and read >= limit):
                     decoder.decode(b"", final=not block)
                     return "utf-8", None
-                decoder.decode(block)
+                if not (block.isascii() and decoder.getstate()[0] == b""):
+                    decoder.decode(block)
         except UnicodeDecodeError:
             pass
     for legacy in ("cp1252", "latin-1"):
@@ -271,10 +281,11 @@ def date_columns(frame):
         if frame[column].dtype != object:
             continue
         values = frame[column].dropna()
-        if len(values) == 0 or not all(isinstance(v, str) for v in values.head(1000)):
+        head = values.head(1000)
+        if len(values) == 0 or not all(isinstance(v, str) for v in head):
             continue
-        shaped = values.astype(str).str.match(DATE_SHAPE).mean()
-        if shaped >= 0.98:
+        # the first thousand values first: most text columns are ruled out there
+        if head.str.match(DATE_SHAPE).mean() >= 0.98 and values.astype(str).str.match(DATE_SHAPE).mean() >= 0.98:
             found.append(str(column))
     return found
 
@@ -282,30 +293,57 @@ def date_columns(frame):
 SAMPLER = '''
 def _codeact_sample(path, rows, seed=0, **read_options):
     """A seeded random sample of a delimited file's rows, read at random places (not only its head)."""
-    import io, os, random
+    import io, os
     chosen, seen = [], set()
     with open(path, "rb") as handle:
         header = handle.readline()
         start, size = handle.tell(), os.path.getsize(path)
         if size <= start:
             return pd.read_csv(io.BytesIO(header), **read_options)
-        picker = random.Random(seed)
-        for offset in sorted(picker.randrange(start, size) for _ in range(rows)):
-            handle.seek(offset - 1)
-            handle.readline()
-            if handle.tell() in seen:
+        offsets = np.sort(np.random.default_rng(seed).integers(start, size, rows)).tolist()
+        for offset in offsets:
+            # the line after the one that holds byte offset - 1: one small read (two lines of most files)
+            window = os.pread(handle.fileno(), 256, offset - 1)
+            begin = window.find(b"\\n") + 1
+            end = window.find(b"\\n", begin) + 1
+            if begin == 0 or (end == 0 and len(window) == 256):
+                # longer lines
+                handle.seek(offset - 1)
+                handle.readline()
+                begin, line = handle.tell(), handle.readline()
+            else:
+                begin, line = offset - 1 + begin, window[begin:end or len(window)]
+            if begin in seen:
                 continue
-            seen.add(handle.tell())
-            line = handle.readline()
+            seen.add(begin)
             if line.strip():
                 chosen.append(line if line.endswith(b"\\n") else line + b"\\n")
     return pd.read_csv(io.BytesIO(header + b"".join(chosen)), on_bad_lines="skip", **read_options)
 '''.strip()
 
+# dd.read_csv parses every column of each partition whenever it is given a pandas option (a dtype, a
+# date column, even sep=","): Dask only narrows the read to the columns a computation uses when no
+# option is passed. This reads with the options bound into the reader, so the narrowing still applies.
+TYPED_READER = '''
+def _codeact_read_csv(path, blocksize, **options):
+    """dd.read_csv(path, blocksize=blocksize, **options), parsing only the columns a computation uses."""
+    from dask.dataframe.io.csv import read_pandas
+    read = pd.read_csv
+    def read_csv(source, usecols=None, **more):
+        chosen = dict(options, **more)
+        if usecols is not None:
+            chosen["usecols"] = usecols
+            chosen["dtype"] = {c: t for c, t in chosen.get("dtype", {}).items() if c in usecols}
+            chosen["parse_dates"] = [c for c in chosen.get("parse_dates", ()) if c in usecols]
+        return read(source, **chosen)
+    return read_pandas(read_csv, path, blocksize=blocksize)
+'''.strip()
+
 
 def _sampler():
     import pandas as pd
-    namespace = {"os": os, "pd": pd}
+    import numpy as np
+    namespace = {"os": os, "pd": pd, "np": np}
     exec(SAMPLER, namespace)
     return namespace["_codeact_sample"]
 
@@ -340,6 +378,33 @@ def lazy_dtypes(sample, dates):
     return dtypes
 
 
+def block_size(options, in_memory_per_byte):
+    """Bytes of the file per partition of a lazy CSV.
+
+    Each of Dask's threads parses one partition at a time, and a partition being parsed holds its
+    bytes twice (the block read, and pandas' copy) beside the frame it becomes (``in_memory_per_byte``
+    times its bytes, measured on the typed sample): a quarter of the ceiling (less ALLOCATOR_RESERVE)
+    for the partitions in flight, the rest for results, the sample and what the analysis keeps. At most MAX_BLOCK, which is also
+    the size with a cluster (the workers hold the partitions, not this process).
+    """
+    if options.get("scheduler"):
+        return MAX_BLOCK
+    threads = max(1, int(options.get("threads") or os.cpu_count() or 1))
+    budget = max(0, memory_ceiling(options) - ALLOCATOR_RESERVE) * IN_FLIGHT_SHARE
+    block = int(budget / (threads * (2 + max(0.5, in_memory_per_byte))))
+    return max(MIN_BLOCK, min(MAX_BLOCK, block))
+
+
+def typed_reader_available():
+    """True when dd.read_csv is Dask's classic reader, whose read_pandas takes a reader of our own."""
+    try:
+        import dask.dataframe as dd
+        from dask.dataframe.io.csv import read_pandas  # noqa: F401
+    except ImportError:
+        return False
+    return getattr(dd.read_csv, "__module__", "") == "dask.dataframe.io.csv"
+
+
 def plan_lazy_csv(entry, path, name, taken, delimiter, encoding, rows, memory, options):
     """A Dask DataFrame over a big delimited file, and its random pandas sample."""
     size = os.path.getsize(path)
@@ -350,20 +415,29 @@ def plan_lazy_csv(entry, path, name, taken, delimiter, encoding, rows, memory, o
     sample = _sampler()(path, count, SAMPLE_SEED, low_memory=False, **read)
     dates = date_columns(sample)
     dtypes = lazy_dtypes(sample, dates)
-    threads = max(1, int(options.get("threads") or os.cpu_count() or 1))
-    per_byte = memory / max(1, size)
-    # a partition in memory is per_byte times its bytes on disk, each thread holds one, and parsing
-    # it takes about as much again: a third of the ceiling for the partitions in flight
-    block = int(memory_ceiling(options) / (3 * 2 * threads * max(1.0, per_byte)))
-    block = max(MIN_BLOCK, min(MAX_BLOCK, block))
+    import pandas as pd
+    typed = sample.astype(dtypes) if len(sample) else sample
+    for column in dates:
+        try:
+            typed[column] = pd.to_datetime(typed[column])
+        except (ValueError, TypeError, OverflowError):
+            pass
+    # the file's bytes per row (from the whole file and the estimated rows), against the typed sample's memory per row
+    per_row_on_disk = size / max(1, rows)
+    per_row_in_memory = typed.memory_usage(deep=True, index=False).sum() / max(1, len(typed))
+    block = block_size(options, per_row_in_memory / max(1.0, per_row_on_disk))
     sample_name = identifier(name + "_sample", taken)
     arguments = ["sep=%r" % delimiter] + (["encoding=%r" % encoding] if encoding != "utf-8" else [])
-    arguments += ["blocksize=%d" % block, "dtype=%r" % dtypes]
+    arguments += ["dtype=%r" % dtypes]
     if dates:
         arguments.append("parse_dates=%r" % dates)
-    sample_arguments = ["%d" % count, "seed=%d" % SAMPLE_SEED] + [a for a in arguments if not a.startswith("blocksize")]
+    sample_arguments = ["%d" % count, "seed=%d" % SAMPLE_SEED] + arguments
     entry["imports"] = ["dask"]
-    entry["code"].append("%s = %s" % (name, _call("dd.read_csv", path, *arguments)))
+    if typed_reader_available():
+        entry["typed_reader"] = True
+        entry["code"].append("%s = %s" % (name, _call("_codeact_read_csv", path, "blocksize=%d" % block, *arguments)))
+    else:
+        entry["code"].append("%s = %s" % (name, _call("dd.read_csv", path, "blocksize=%d" % block, *arguments)))
     entry["code"].append("%s = %s" % (sample_name, _call("_codeact_sample", path, *sample_arguments)))
     entry["variables"][0].update({"lazy": True, "sample": sample_name, "size": size, "estimated_rows": rows,
                                   "estimated_memory": memory, "blocksize": block})
@@ -387,12 +461,16 @@ def plan(paths, taken, options=None, user_ns=None):
         lines.append("import dask.dataframe as dd")
     if scheduler:
         lines += ["from dask.distributed import Client", "client = Client(%r, timeout=%r)" % (scheduler, "10s")]
-    if any(v.get("lazy") and v.get("blocksize") for entry in entries for v in entry["variables"]):
+    sampled = any(v.get("lazy") and v.get("blocksize") for entry in entries for v in entry["variables"])
+    typed = any(entry.get("typed_reader") for entry in entries)
+    if sampled:
         lines.append(SAMPLER)
+    if typed:
+        lines.append(TYPED_READER)
     for entry in entries:
         lines.extend(entry["code"])
-    if any(v.get("lazy") and v.get("blocksize") for entry in entries for v in entry["variables"]):
-        lines.append("del _codeact_sample")
+    if sampled:
+        lines.append("del _codeact_sample" + (", _codeact_read_csv" if typed else ""))
     return {"datasets": entries, "code": "\n".join(lines)}
 
 

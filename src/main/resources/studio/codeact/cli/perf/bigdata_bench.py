@@ -17,6 +17,8 @@ import time
 
 SEED = 20261205
 ROWS_PER_CHUNK = 1_000_000
+# Rows the generator assembles at once (its index arrays take about 80 bytes a row).
+GENERATED_ROWS = 250_000
 REGIONS = ["north", "south", "east", "west", "centre", "coast", "islands", "mountains"]
 # Distinct customers: the top-10 groups by this many keys (its partial sums must fit a small ceiling too).
 CUSTOMERS = 20_000
@@ -37,39 +39,70 @@ def _resident():
 
 
 def generate(path, size):
-    """About ``size`` bytes of orders: day, region, product, customer, quantity, amount."""
+    """About ``size`` bytes of orders: day, region, product, customer, quantity, amount.
+
+    Every field is drawn from a small vocabulary of ready-made byte strings (amounts as cents), so
+    a chunk's text is assembled by numpy gathers, with no per-row Python: a gigabyte in seconds."""
     import numpy as np
-    import pandas as pd
     rng = np.random.default_rng(SEED)
-    first = pd.Timestamp("2023-01-01")
+    first = np.datetime64("2023-01-01")
+    days = _vocabulary([str(first + i) + "," for i in range(730)])
+    regions = _vocabulary([r + "," for r in REGIONS])
+    products = _vocabulary(["p%d," % i for i in range(200)])
+    customers = _vocabulary(["c%d," % i for i in range(100_000, 100_000 + CUSTOMERS)])
+    quantities = _vocabulary(["%d," % i for i in range(101)])
+    amounts = None
+    header = b"day,region,product,customer,quantity,amount\n"
     written = 0
-    with open(path, "w", newline="") as handle:
-        header = True
+    with open(path, "wb") as handle:
+        handle.write(header)
+        written += len(header)
         while written < size:
-            n = ROWS_PER_CHUNK
-            frame = pd.DataFrame({
-                "day": (first + pd.to_timedelta(rng.integers(0, 730, n), unit="D")).strftime("%Y-%m-%d"),
-                "region": np.array(REGIONS)[rng.integers(0, len(REGIONS), n)],
-                "product": np.char.add("p", rng.integers(0, 200, n).astype(str)),
-                "customer": np.char.add("c", rng.integers(100_000, 100_000 + CUSTOMERS, n).astype(str)),
-                "quantity": rng.integers(1, 101, n),
-                "amount": np.round(rng.gamma(2.0, 40.0, n), 2),
-            })
-            text = frame.to_csv(index=False, header=header)
-            header = False
+            n = GENERATED_ROWS
+            cents = np.rint(rng.gamma(2.0, 40.0, n) * 100).astype(np.int64)
+            if amounts is None or cents.max() >= len(amounts[1]):
+                amounts = _vocabulary(["%d.%02d\n" % divmod(c, 100) for c in range(max(200_000, int(cents.max()) + 1))])
+            fields = [(days, rng.integers(0, 730, n)), (regions, rng.integers(0, len(REGIONS), n)),
+                      (products, rng.integers(0, 200, n)), (customers, rng.integers(0, CUSTOMERS, n)),
+                      (quantities, rng.integers(1, 101, n)), (amounts, cents)]
+            text, ends = _rows(fields)
             if written + len(text) > size:
-                lines = text.splitlines(keepends=True)
-                keep = []
-                for line in lines:
-                    if written + len(line) > size and keep:
-                        break
-                    keep.append(line)
-                    written += len(line)
-                handle.write("".join(keep))
+                # the last rows that fit (at least one)
+                keep = max(1, int(np.searchsorted(ends, size - written, side="right")))
+                text = text[:ends[keep - 1]]
+                handle.write(text)
                 break
             handle.write(text)
             written += len(text)
     return {"bytes": os.path.getsize(path)}
+
+
+def _vocabulary(tokens):
+    """(bytes of all tokens end to end, start of each, length of each)."""
+    import numpy as np
+    encoded = [t.encode("ascii") for t in tokens]
+    lengths = np.array([len(t) for t in encoded], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), starts, lengths
+
+
+def _rows(fields):
+    """The rows' text (one token of each field per row, in order) and where each row ends in it."""
+    import numpy as np
+    starts = np.stack([vocabulary[1][index] for vocabulary, index in fields], axis=1)
+    lengths = np.stack([vocabulary[2][index] for vocabulary, index in fields], axis=1)
+    pools = [vocabulary[0] for vocabulary, _ in fields]
+    # one pool for all fields: each field's token starts shifted by the pools before it
+    shift = np.concatenate(([0], np.cumsum([len(p) for p in pools])[:-1]))
+    pool = np.concatenate(pools)
+    starts = (starts + shift).ravel()
+    lengths = lengths.ravel()
+    out_starts = np.cumsum(lengths) - lengths
+    # byte j of the output is pool[start of its token + (j - where its token begins in the output)]
+    index = np.repeat(starts - out_starts, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
+    text = pool[index].tobytes()
+    ends = np.cumsum(lengths.reshape(-1, len(fields)).sum(axis=1))
+    return text, ends
 
 
 def _answers(by_region, count, by_customer):

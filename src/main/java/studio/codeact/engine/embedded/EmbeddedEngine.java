@@ -78,7 +78,7 @@ public final class EmbeddedEngine implements PythonEngine {
     private final EngineConfig config;
     private final int id = IDS.incrementAndGet();
     private final long memoryLimit;
-    /** Resident memory of the process when this engine was ready and idle: the ceiling counts growth above it. */
+    /** What the ceiling counts ({@link MemoryWatch#sessionBytes()}) when this engine was ready and idle: it counts growth above it. */
     private volatile long baseline = Long.MAX_VALUE / 4;
     private final Listeners<EngineListener> listeners = new Listeners<>("an engine listener");
     private final Queue<Execution> queued = new ConcurrentLinkedQueue<>();
@@ -154,7 +154,7 @@ public final class EmbeddedEngine implements PythonEngine {
                 LOG.log(System.Logger.Level.DEBUG, "importing the analysis libraries before measuring the idle footprint failed: {0}", warmed.note());
             }
         }
-        baseline = interpreter.memory.residentBytes();
+        baseline = interpreter.memory.sessionBytes();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * The memory ceiling: while a cell runs, a watch thread ({@code codeact-embedded-memory}) samples
  * the process's resident memory every {@value #SAMPLE_MILLIS} ms from {@code /proc/self/statm}.
  * When its growth above the engine's idle footprint passes the engine's ceiling, the cell is stopped with {@code MemoryError}
+ * (both counted without the JVM's committed heap, {@link #sessionBytes()}: a heap the collector
+ * grows meanwhile, for the app's own work, is not the session's Python)
  * ({@link Interrupter}). A cell that starts above the ceiling (memory an earlier cell kept) may
  * still use {@value #SLACK_MB} MB more before it is stopped, so the user can clean up.
  *
@@ -52,6 +54,16 @@ final class MemoryWatch {
         watched = null;
     }
 
+    /**
+     * What the ceiling counts: this process's resident memory less the JVM's committed heap (its
+     * size, read without JMX). Python's allocations, libraries and buffers stay in it; the heap the
+     * collector enlarges for the app's own work (output handling, another test in the same JVM)
+     * does not. It may be negative (a committed heap not yet touched); only its growth matters.
+     */
+    long sessionBytes() {
+        return residentBytes() - Runtime.getRuntime().totalMemory();
+    }
+
     /** Resident memory of this process in bytes. */
     long residentBytes() {
         try {
@@ -87,11 +99,12 @@ final class MemoryWatch {
         long limit = execution.owner.memoryLimit();
         long baseline = execution.owner.memoryBaseline();
         long slack = SLACK_MB << 20;
-        long ceiling = Math.max(limit > Long.MAX_VALUE - baseline ? Long.MAX_VALUE : baseline + limit, residentBytes() + slack);
+        // the baseline may be negative (a committed heap not yet resident): no overflow test against it
+        long ceiling = Math.max(limit >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : baseline + limit, sessionBytes() + slack);
         boolean stopped = false;
         while (watched == execution) {
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));
-            long resident = residentBytes();
+            long resident = sessionBytes();
             if (watched != execution || resident <= ceiling) {
                 continue;
             }

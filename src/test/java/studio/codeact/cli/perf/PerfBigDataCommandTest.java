@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code codeact perf bigdata} at small scale: a 150 MB file under a 50 MB ceiling, through the embedded engine. */
+@org.junit.jupiter.api.Tag("own-process") // measures this process's memory against a 50 MB ceiling: a fresh JVM (pom.xml)
 class PerfBigDataCommandTest {
 
     @Test

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its resident size before and at peak ({@code VmRSS}, sampled every 20 ms), the heap in use
  * after the last collection, and what the result kept (bounded by {@link OutputBound}).
  */
-final class HugeOutputBenchmark {
+public final class HugeOutputBenchmark {
 
     private HugeOutputBenchmark() {
     }
@@ -92,7 +92,7 @@ final class HugeOutputBenchmark {
     }
 
     /** The resident set of process {@code pid}, 0 where there is none. */
-    static long rssBytes(long pid) {
+    public static long rssBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -285,7 +285,17 @@ public final class MainWindow extends BorderPane {
         usage.textProperty().bind(model.chat().sessionUsageProperty());
         usage.visibleProperty().bind(model.chat().sessionUsageProperty().isNotEmpty());
         usage.managedProperty().bind(usage.visibleProperty());
-        HBox bar = new HBox(activity, notice, spacer, usage, sandboxLabel(model), folder);
+        // when the bar is narrow the folder's path gives way (its start elided, the whole in a tooltip), never the cost or the sandbox
+        Label sandbox = sandboxLabel(model);
+        for (Label whole : java.util.List.of(activity, usage, sandbox)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        folder.setMinWidth(0);
+        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        Tooltip whereTip = new Tooltip();
+        whereTip.textProperty().bind(folder.textProperty());
+        folder.setTooltip(whereTip);
+        HBox bar = new HBox(activity, notice, spacer, usage, sandbox, folder);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

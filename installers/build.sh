@@ -180,7 +180,8 @@ DESCRIPTION="Ask questions about your data; a language model answers with Python
 # (--app-content) sit next to it: lib/samples on Linux, Contents/samples on macOS.
 # JVM crash logs go to the app's log folder ($HOME is expanded by jpackage's launcher, JDK >= 25;
 # the app creates the folder at start), never into the working folder of a session.
-JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED -Xss8m '-Dcodeact.samples.dir=$APPDIR/../samples'
+# The serial collector, as ./codeact: a small heap that a flood of output does not grow (docs/architecture.md).
+JAVA_OPTIONS=(--enable-native-access=ALL-UNNAMED -Xss8m -XX:+UseSerialGC '-Dcodeact.samples.dir=$APPDIR/../samples'
               '-XX:ErrorFile=$HOME/.local/state/codeact-studio/hs_err_pid%p.log' -XX:-CreateCoredumpOnCrash)
 
 # The second launcher: the command line (codeact doctor, ask, bench, replay, perf).

@@ -11,8 +11,19 @@ package studio.codeact.engine.jupyter;
  */
 public interface KernelEvents {
 
-    /** A message from the kernel on {@code channel}. */
-    void onMessage(Channel channel, JupyterMessage message);
+    /**
+     * A message from the kernel on {@code channel}, {@code wireBytes} long as it arrived (0 for a
+     * message made on this side). Iopub messages count in {@link #iopubBacklog()} until handled.
+     */
+    void onMessage(Channel channel, JupyterMessage message, long wireBytes);
+
+    /**
+     * The iopub messages passed to {@link #onMessage} and not yet handled. The transport's
+     * reader leaves iopub unread while it is {@link IopubBacklog#full() full} (or, where it cannot
+     * leave a message unread, waits briefly for it to drain), so that a flood of output waits in
+     * the kernel, not in the app's memory.
+     */
+    IopubBacklog iopubBacklog();
 
     /**
      * The kernel can no longer be reached though it may still run (missed heartbeats, a broken

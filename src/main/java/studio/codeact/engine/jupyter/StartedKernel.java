@@ -75,10 +75,30 @@ final class StartedKernel {
 
     /** The events a launcher sees: each call is queued onto the event thread and told to {@code listener} there. */
     private KernelEvents relay(Executor events, Events listener) {
+        IopubBacklog backlog = new IopubBacklog();
         return new KernelEvents() {
             @Override
-            public void onMessage(Channel channel, JupyterMessage message) {
-                post(events, () -> listener.onMessage(StartedKernel.this, channel, message));
+            public void onMessage(Channel channel, JupyterMessage message, long wireBytes) {
+                if (channel != Channel.IOPUB) {
+                    post(events, () -> listener.onMessage(StartedKernel.this, channel, message));
+                    return;
+                }
+                backlog.add(wireBytes);
+                boolean posted = post(events, () -> {
+                    try {
+                        listener.onMessage(StartedKernel.this, channel, message);
+                    } finally {
+                        backlog.release(wireBytes);
+                    }
+                });
+                if (!posted) {
+                    backlog.release(wireBytes);
+                }
+            }
+
+            @Override
+            public IopubBacklog iopubBacklog() {
+                return backlog;
             }
 
             @Override
@@ -97,11 +117,14 @@ final class StartedKernel {
         };
     }
 
-    private static void post(Executor events, Runnable task) {
+    /** Queues {@code task} onto the event thread; false when the engine is closed and it was dropped. */
+    private static boolean post(Executor events, Runnable task) {
         try {
             events.execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
             LOG.log(System.Logger.Level.DEBUG, "the engine is closed; a kernel event was dropped");
+            return false;
         }
     }
 

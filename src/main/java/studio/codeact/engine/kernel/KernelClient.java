@@ -1,6 +1,7 @@
 package studio.codeact.engine.kernel;
 
 import studio.codeact.engine.jupyter.Channel;
+import studio.codeact.engine.jupyter.IopubBacklog;
 import studio.codeact.engine.jupyter.JupyterMessage;
 import studio.codeact.engine.jupyter.KernelTransport;
 import studio.codeact.engine.jupyter.MessageFactory;
@@ -25,7 +26,8 @@ public final class KernelClient implements KernelTransport, AutoCloseable {
     /** Receives what the kernel sends. Thread: the delivery executor given to {@link #connect}. */
     public interface Handler {
 
-        void onMessage(Channel channel, JupyterMessage message);
+        /** A message on {@code channel}, {@code wireBytes} long in its frames. */
+        void onMessage(Channel channel, JupyterMessage message, long wireBytes);
 
         /** {@code missed} heartbeats in a row went unanswered (reported once per silence). */
         default void onHeartbeatLost(int missed) {
@@ -44,10 +46,14 @@ public final class KernelClient implements KernelTransport, AutoCloseable {
         this.loop = loop;
     }
 
-    /** Opens the channels (they connect in the background; ZeroMQ retries until the kernel listens). */
-    public static KernelClient connect(ConnectionInfo info, Executor delivery, Handler handler) throws IOException {
+    /**
+     * Opens the channels (they connect in the background; ZeroMQ retries until the kernel listens).
+     * Iopub is left unread while {@code backlog} is full: the handler's consumer adds what it is
+     * handed and releases what it has handled.
+     */
+    public static KernelClient connect(ConnectionInfo info, Executor delivery, IopubBacklog backlog, Handler handler) throws IOException {
         JupyterSession session = new JupyterSession(info.key(), System.getProperty("user.name", "codeact"));
-        SocketLoop loop = new SocketLoop(info, session, delivery, handler);
+        SocketLoop loop = new SocketLoop(info, session, delivery, backlog, handler);
         loop.start();
         return new KernelClient(session, loop);
     }

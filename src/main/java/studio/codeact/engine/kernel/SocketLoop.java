@@ -5,6 +5,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import studio.codeact.engine.jupyter.Channel;
+import studio.codeact.engine.jupyter.IopubBacklog;
 import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.io.IOException;
@@ -33,12 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Received frames are verified and parsed here, then handed to the delivery executor; this
  * thread never runs application code. Messages with a wrong signature are logged and dropped.
  *
- * <p>Back-pressure: a cell printing faster than the delivery executor handles its output would
- * otherwise queue every message in this process (gigabytes). While more than
- * {@link #BACKLOG_HIGH} bytes of received iopub messages wait for delivery, this thread stops
- * reading the iopub socket (shell, stdin, the heartbeat and commands go on) until the backlog
- * falls under half of that; what the kernel sends meanwhile waits in ZeroMQ's queues (at most
- * {@link #IOPUB_RCVHWM} messages here) and then in the kernel's.
+ * <p>Back-pressure: a cell printing faster than the engine handles its output would otherwise
+ * queue every message in this process (gigabytes). While the {@link IopubBacklog} the handler's
+ * consumer keeps is full, this thread stops reading the iopub socket (shell, stdin, the heartbeat
+ * and commands go on) until it has drained to half; what the kernel sends meanwhile waits in
+ * ZeroMQ's queues (at most {@link #IOPUB_RCVHWM} messages here) and then in the kernel's.
  */
 final class SocketLoop implements Runnable {
 
@@ -53,8 +53,6 @@ final class SocketLoop implements Runnable {
     /** How long {@link #start} waits for the IO thread to open its sockets, and {@link #close} for it to end. */
     private static final Duration OPEN_LIMIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
-    /** Bytes of received iopub messages waiting for delivery past which the iopub socket is not read. */
-    static final long BACKLOG_HIGH = 2L << 20;
     /** How long the paused thread waits for the backlog to drain before it looks at its other sockets again. */
     private static final long PAUSE_WAIT_MILLIS = 5;
     /** How long a flush waits for the delivery to catch up with iopub left unread for back-pressure. */
@@ -79,9 +77,8 @@ final class SocketLoop implements Runnable {
     private final Pipe wake;
     private final Thread thread;
     private volatile Throwable failure;
-    /** Bytes of iopub messages handed to the delivery executor and not yet handled. */
-    private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
-    private final Object drained = new Object();
+    /** Iopub messages handed on and not yet handled, as the handler's consumer counts them. */
+    private final IopubBacklog backlog;
 
     // confined to the IO thread
     private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
@@ -98,10 +95,12 @@ final class SocketLoop implements Runnable {
     private boolean running = true;
     private final Heartbeat heartbeat = new Heartbeat();
 
-    SocketLoop(ConnectionInfo info, JupyterSession session, Executor delivery, KernelClient.Handler handler) throws IOException {
+    SocketLoop(ConnectionInfo info, JupyterSession session, Executor delivery, IopubBacklog backlog, KernelClient.Handler handler)
+            throws IOException {
         this.info = info;
         this.session = session;
         this.delivery = delivery;
+        this.backlog = backlog;
         this.handler = handler;
         this.wake = Pipe.open();
         wake.source().configureBlocking(false);
@@ -225,7 +224,7 @@ final class SocketLoop implements Runnable {
             for (Channel channel : Channel.values()) {
                 boolean iopub = channel == Channel.IOPUB;
                 if (running && (poller.pollin(pollIndex.get(channel)) || iopub && iopubWaiting)) {
-                    if (iopub && backlog.get() > BACKLOG_HIGH) {
+                    if (iopub && backlog.full()) {
                         iopubWaiting = true;
                     } else {
                         receiveAll(channel);
@@ -263,7 +262,7 @@ final class SocketLoop implements Runnable {
                     long deadline = System.nanoTime() + FLUSH_BACKLOG_LIMIT.toNanos();
                     while (running && iopubWaiting && System.nanoTime() < deadline) {
                         awaitDrain();
-                        if (backlog.get() <= BACKLOG_HIGH) {
+                        if (!backlog.full()) {
                             receiveAll(Channel.IOPUB);
                         }
                     }
@@ -288,15 +287,11 @@ final class SocketLoop implements Runnable {
 
     /** Waits (briefly) until the delivery executor has handled half of the iopub backlog. */
     private void awaitDrain() {
-        synchronized (drained) {
-            if (backlog.get() > BACKLOG_HIGH / 2) {
-                try {
-                    drained.wait(PAUSE_WAIT_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
+        try {
+            backlog.awaitDrain(PAUSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -317,33 +312,14 @@ final class SocketLoop implements Runnable {
             }
             try {
                 JupyterMessage message = session.deserialize(frames);
-                if (channel == Channel.IOPUB) {
-                    long bytes = size;
-                    backlog.addAndGet(bytes);
-                    deliver(() -> {
-                        try {
-                            handler.onMessage(channel, message);
-                        } finally {
-                            released(bytes);
-                        }
-                    });
-                    if (backlog.get() > BACKLOG_HIGH) {
-                        iopubWaiting = true; // the rest waits in ZeroMQ until the delivery catches up
-                        return;
-                    }
-                } else {
-                    deliver(() -> handler.onMessage(channel, message));
+                long wireBytes = size;
+                deliver(() -> handler.onMessage(channel, message, wireBytes));
+                if (channel == Channel.IOPUB && backlog.full()) {
+                    iopubWaiting = true; // the rest waits in ZeroMQ until the engine catches up
+                    return;
                 }
             } catch (InvalidMessageException e) {
                 LOG.log(System.Logger.Level.WARNING, "dropped " + e.getMessage() + " on the " + channel + " channel");
-            }
-        }
-    }
-
-    private void released(long bytes) {
-        if (backlog.addAndGet(-bytes) <= BACKLOG_HIGH / 2) {
-            synchronized (drained) {
-                drained.notifyAll();
             }
         }
     }

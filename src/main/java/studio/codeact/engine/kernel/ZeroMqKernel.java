@@ -52,10 +52,10 @@ final class ZeroMqKernel implements LaunchedKernel {
         kernel.manager.start(info); // the process boots while the JVM side opens its sockets
         try {
             // delivered on the IO thread: the engine's events queue each call onto its own thread
-            kernel.client = KernelClient.connect(info, Runnable::run, new KernelClient.Handler() {
+            kernel.client = KernelClient.connect(info, Runnable::run, events.iopubBacklog(), new KernelClient.Handler() {
                 @Override
-                public void onMessage(Channel channel, JupyterMessage message) {
-                    events.onMessage(channel, message);
+                public void onMessage(Channel channel, JupyterMessage message, long wireBytes) {
+                    events.onMessage(channel, message, wireBytes);
                 }
 
                 @Override

@@ -44,7 +44,17 @@ public final class KernelSocket implements AutoCloseable {
 
     /** What the link reports. Thread: the delivery executor. */
     public interface Listener {
-        void onMessage(String channel, JupyterMessage message);
+        /** A message on {@code channel}, {@code wireBytes} long in its frame. */
+        void onMessage(String channel, JupyterMessage message, long wireBytes);
+
+        /**
+         * Called on OkHttp's reader thread after each message was handed on, outside the socket's
+         * lock: it may wait briefly for the consumer to catch up. While it waits nothing more is
+         * read, so what the server sends meanwhile waits in TCP and on the server (back-pressure).
+         * It must return well within {@link ServerHttp#PING_INTERVAL}: pongs are read on that thread too.
+         */
+        default void paceReading() {
+        }
 
         /** The link dropped; the socket is trying to open it again. */
         default void onReconnecting(String reason) {
@@ -259,11 +269,13 @@ public final class KernelSocket implements AutoCloseable {
             }
             try {
                 WireFormat.Received received = format.decode(frame);
+                long wireBytes = frame.size();
                 synchronized (lock) { // one deliverer at a time, also against deliverLocally
                     if (mine == generation && !closed) {
-                        deliver(() -> listener.onMessage(received.channel(), received.message()));
+                        deliver(() -> listener.onMessage(received.channel(), received.message(), wireBytes));
                     }
                 }
+                listener.paceReading();
             } catch (InvalidFrameException e) {
                 System.getLogger(KernelSocket.class.getName()).log(System.Logger.Level.WARNING, "dropped " + e.getMessage());
             }

@@ -42,7 +42,7 @@ public final class ServerCheck {
             try (KernelSocket socket = KernelSocket.open(api, kernel.id(), messages.sessionId(), KernelSocket.Offer.V1, Runnable::run,
                     new KernelSocket.Listener() {
                         @Override
-                        public void onMessage(String channel, JupyterMessage message) {
+                        public void onMessage(String channel, JupyterMessage message, long wireBytes) {
                             if (message.parentMsgId().equals(request.msgId()) && message.msgType().equals("kernel_info_reply")) {
                                 info.complete(message.content());
                             }

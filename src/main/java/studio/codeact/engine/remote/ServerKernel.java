@@ -2,6 +2,7 @@ package studio.codeact.engine.remote;
 
 import studio.codeact.engine.JupyterServerException;
 import studio.codeact.engine.jupyter.Channel;
+import studio.codeact.engine.jupyter.IopubBacklog;
 import studio.codeact.engine.jupyter.JupyterMessage;
 import studio.codeact.engine.jupyter.KernelEvents;
 import studio.codeact.engine.jupyter.KernelTransport;
@@ -24,6 +25,12 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
     private static final System.Logger LOG = System.getLogger(ServerKernel.class.getName());
     /** How long after a reconnect the server's replay of buffered messages is given before cells are taken as cut. */
     static final Duration REPLAY_SETTLE = Duration.ofMillis(1500);
+    /**
+     * How long the reader thread waits, at most, for a full iopub backlog to drain before it reads
+     * on: well under the ping interval, whose pongs it also reads.
+     */
+    private static final Duration PACE_LIMIT = Duration.ofSeconds(1);
+    private static final long PACE_WAIT_MILLIS = 5;
 
     private final ServerApi api;
     private final KernelModel model;
@@ -62,9 +69,22 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
     private final class Link implements KernelSocket.Listener {
 
         @Override
-        public void onMessage(String channel, JupyterMessage message) {
+        public void onMessage(String channel, JupyterMessage message, long wireBytes) {
             lost.received(message);
-            Channel.fromWireName(channel).ifPresent(known -> events.onMessage(known, message));
+            Channel.fromWireName(channel).ifPresent(known -> events.onMessage(known, message, wireBytes));
+        }
+
+        @Override
+        public void paceReading() {
+            IopubBacklog backlog = events.iopubBacklog();
+            long deadline = System.nanoTime() + PACE_LIMIT.toNanos();
+            try {
+                while (backlog.full() && System.nanoTime() < deadline) {
+                    backlog.awaitDrain(PACE_WAIT_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -106,7 +126,7 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
             }
             KernelSocket open = socket;
             if (open != null) {
-                open.deliverLocally(lost.closing(), (channel, message) -> events.onMessage(channel, message));
+                open.deliverLocally(lost.closing(), (channel, message) -> events.onMessage(channel, message, 0));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

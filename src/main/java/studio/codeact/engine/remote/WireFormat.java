@@ -15,9 +15,22 @@ sealed interface WireFormat permits LegacyJsonWire, BinaryV1Wire {
 
     /** One WebSocket message. */
     sealed interface Frame {
-        record Text(String text) implements Frame { }
+        /** Its length on the wire (characters of a text frame, which are mostly ASCII JSON). */
+        long size();
 
-        record Binary(ByteString bytes) implements Frame { }
+        record Text(String text) implements Frame {
+            @Override
+            public long size() {
+                return text.length();
+            }
+        }
+
+        record Binary(ByteString bytes) implements Frame {
+            @Override
+            public long size() {
+                return bytes.size();
+            }
+        }
     }
 
     /** A message with the channel it came on ({@code shell}, {@code iopub}, {@code stdin}, {@code control}). */

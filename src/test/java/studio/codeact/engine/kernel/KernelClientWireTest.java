@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import studio.codeact.engine.jupyter.IopubBacklog;
 import studio.codeact.engine.jupyter.JupyterMessage;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class KernelClientWireTest {
         shell.bind(info.url(info.shellPort()));
         iopub = context.createSocket(SocketType.PUB);
         iopub.bind(info.url(info.iopubPort()));
-        client = KernelClient.connect(info, events, (channel, message) -> delivered.add(message));
+        client = KernelClient.connect(info, events, new IopubBacklog(), (channel, message, wireBytes) -> delivered.add(message));
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class KernelSocketTest {
         private final List<Got> passed = new java.util.ArrayList<>();
 
         @Override
-        public void onMessage(String channel, JupyterMessage message) {
+        public void onMessage(String channel, JupyterMessage message, long wireBytes) {
             messages.add(new Got(channel, message));
         }
 

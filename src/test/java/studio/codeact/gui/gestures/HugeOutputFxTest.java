@@ -22,6 +22,7 @@ import studio.codeact.gui.cells.OutputItem;
 import studio.codeact.gui.settings.FileSettingsStorage;
 import studio.codeact.gui.shell.Studio;
 import studio.codeact.llm.settings.SettingsFile;
+import studio.codeact.testing.LiveHeap;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ class HugeOutputFxTest {
 
     @Test
     void aCellPrintingAHundredMegabytesShowsHeadTailAndTheCut(FxRobot robot) throws Exception {
-        long before = heapInUse(); // the suite's other tests share this JVM: what counts is what the flood leaves
+        long before = LiveHeap.bytes(); // the suite's other tests share this JVM: what counts is what the flood leaves
         robot.clickOn("+ Code cell");
         WaitForAsyncUtils.waitForFxEvents();
         CellViewModel cell = studio.model().notebook().cells().getLast();
@@ -82,12 +83,7 @@ class HugeOutputFxTest {
         String all = robot.lookup(".stream-output .output-text").queryAs(TextArea.class).getText();
         assertThat(all).contains("cut from the middle").endsWith("last line");
 
-        assertThat(heapInUse() - before).as("heap the 100 MB flood left in use").isLessThan(64L << 20);
+        assertThat(LiveHeap.bytes() - before).as("heap the 100 MB flood left in use").isLessThan(64L << 20);
     }
 
-    private static long heapInUse() {
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
-    }
 }

@@ -26,10 +26,13 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
     /** How long after a reconnect the server's replay of buffered messages is given before cells are taken as cut. */
     static final Duration REPLAY_SETTLE = Duration.ofMillis(1500);
     /**
-     * How long the reader thread waits, at most, for a full iopub backlog to drain before it reads
-     * on: well under the ping interval, whose pongs it also reads.
+     * How long the reader thread may wait for a full iopub backlog to drain in any one
+     * {@link ServerHttp#PING_INTERVAL}. A pong arrives behind whatever the server queued for the
+     * link meanwhile, and OkHttp drops a link whose pong is late by a whole interval: past this
+     * budget (a consumer stuck for seconds) the reader reads on, and the app holds the flood
+     * rather than lose the link and the cell's output with it.
      */
-    private static final Duration PACE_LIMIT = Duration.ofSeconds(1);
+    private static final Duration PACE_BUDGET = Duration.ofMillis(2500);
     private static final long PACE_WAIT_MILLIS = 5;
 
     private final ServerApi api;
@@ -68,6 +71,10 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
     /** What the socket says, passed to the core (on OkHttp's reader thread, in arrival order). */
     private final class Link implements KernelSocket.Listener {
 
+        // the reader thread's alone
+        private long paceWindowStart = System.nanoTime();
+        private long pacedInWindow;
+
         @Override
         public void onMessage(String channel, JupyterMessage message, long wireBytes) {
             lost.received(message);
@@ -77,10 +84,16 @@ final class ServerKernel implements LaunchedKernel, KernelTransport {
         @Override
         public void paceReading() {
             IopubBacklog backlog = events.iopubBacklog();
-            long deadline = System.nanoTime() + PACE_LIMIT.toNanos();
+            long now = System.nanoTime();
+            if (now - paceWindowStart >= ServerHttp.PING_INTERVAL.toNanos()) {
+                paceWindowStart = now;
+                pacedInWindow = 0;
+            }
             try {
-                while (backlog.full() && System.nanoTime() < deadline) {
+                while (backlog.full() && pacedInWindow < PACE_BUDGET.toNanos()) {
+                    long waitStart = System.nanoTime();
                     backlog.awaitDrain(PACE_WAIT_MILLIS);
+                    pacedInWindow += System.nanoTime() - waitStart;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

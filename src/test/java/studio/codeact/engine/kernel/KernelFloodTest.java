@@ -8,11 +8,9 @@ import studio.codeact.engine.ExecutionResult;
 import studio.codeact.engine.ExecutionStatus;
 import studio.codeact.engine.Output;
 import studio.codeact.engine.OutputListener;
-import studio.codeact.testing.LiveHeap;
+import studio.codeact.testing.StalledFlood;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,9 +31,6 @@ class KernelFloodTest {
 
     /** A listener that takes a while per chunk: slower than the kernel prints, so the backlog fills. */
     private static final long SLOW_NANOS = 4_000_000;
-    /** How long, in looks at the heap, a listener stalls the delivery of a flood. */
-    private static final int STALL_LOOKS = 20;
-    private static final long STALL_LOOK_NANOS = 150_000_000;
 
     @AfterAll
     static void noKernelIsLeft() {
@@ -110,44 +105,9 @@ class KernelFloodTest {
     void aStalledListenerHoldsTheKernelBackNotTheAppsMemory() throws Exception {
         try (KernelEngine engine = new KernelEngine(config())) {
             engine.start();
-            long heapBefore = LiveHeap.bytes();
-            CountDownLatch stalled = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            AtomicLong received = new AtomicLong();
-            OutputListener stalling = output -> {
-                if (output instanceof Output.Stream stream) {
-                    received.addAndGet(stream.text().length());
-                    stalled.countDown();
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            };
-            CompletableFuture<ExecutionResult> flood = engine.execute(ExecutionRequest.of("""
-                    import sys
-                    _chunk = ('h' * 1023 + '\\n') * 1024
-                    for _ in range(256):
-                        sys.stdout.write(_chunk)
-                    del _chunk
-                    print('the end')"""), stalling);
-            assertThat(stalled.await(60, TimeUnit.SECONDS)).as("the first output reached the listener").isTrue();
-            // an observation window, not a wait for something: unread, the kernel's 256 MB would all arrive within it
-            long held = 0;
-            for (int look = 0; look < STALL_LOOKS; look++) {
-                LockSupport.parkNanos(STALL_LOOK_NANOS);
-                held = Math.max(held, LiveHeap.bytes() - heapBefore);
-            }
-            release.countDown();
-            ExecutionResult result = flood.get(300, TimeUnit.SECONDS);
-
-            assertThat(result.status()).as("%s", result.error()).isEqualTo(ExecutionStatus.OK);
-            assertThat(received.get()).as("every chunk arrived after the stall").isEqualTo(256L * 1024 * 1024 + "the end\n".length());
-            assertThat(held).as("what the app held while its listener stalled").isLessThan(48L << 20);
+            assertThat(StalledFlood.heldWhileStalled(engine, 256)).as("what the app held while its listener stalled").isLessThan(12L << 20);
         }
     }
-
 
     private static long kernelPid() {
         return ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("ipykernel"))

@@ -51,17 +51,20 @@ final class LostReplies {
         return !open.isEmpty();
     }
 
-    /** The messages that end every open request (an error reply and the idle status), in order; forgets them. */
+    /** The messages that end every open request (the error output, an error reply and the idle status), in order; forgets them. */
     synchronized List<Map.Entry<Channel, JupyterMessage>> closing() {
         List<Map.Entry<Channel, JupyterMessage>> out = new ArrayList<>();
         for (Open request : open.values()) {
             if (!request.replied()) {
-                ObjectNode content = RemoteJson.mapper().createObjectNode();
+                String evalue = "the connection to the Jupyter server dropped while this cell ran; the kernel finished it, "
+                        + "but its last outputs were lost on the way";
+                ObjectNode error = RemoteJson.mapper().createObjectNode();
+                error.put("ename", "ConnectionError");
+                error.put("evalue", evalue);
+                error.putArray("traceback").add("ConnectionError: " + evalue);
+                out.add(Map.entry(Channel.IOPUB, message("error", request.header(), error))); // the cell's output says why
+                ObjectNode content = error.deepCopy();
                 content.put("status", "error");
-                content.put("ename", "ConnectionError");
-                content.put("evalue", "the connection to the Jupyter server dropped while this cell ran; the kernel finished it, "
-                        + "but its last outputs were lost on the way");
-                content.putArray("traceback").add("ConnectionError: " + content.path("evalue").asText());
                 content.put("execution_count", 0);
                 out.add(Map.entry(Channel.SHELL, message("execute_reply", request.header(), content)));
             }

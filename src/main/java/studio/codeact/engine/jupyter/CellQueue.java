@@ -297,9 +297,9 @@ final class CellQueue implements StartedKernel.Events {
         active = null;
         CellRun run = current;
         current = null;
-        // listeners and state first: whoever sees the DIED result finds the engine DEAD already
-        engine.emit(new EngineEvent.Died(reason));
+        // state, then listeners, then the cell: whoever hears of the death or sees the DIED result finds the engine DEAD already
         setState(EngineState.DEAD);
+        engine.emit(new EngineEvent.Died(reason));
         if (run != null) {
             run.emit(new Output.Error("KernelDied", "the kernel died while running this cell (" + reason + ")", List.of()));
             run.complete(ExecutionStatus.DIED, "the kernel died; restart it to go on (earlier variables are gone)");

@@ -113,16 +113,19 @@ final class CliSession implements AutoCloseable {
             throw new IllegalArgumentException(where.out + " already holds a session; choose another --out folder, or continue it with"
                     + " codeact ask --resume " + where.out + " \"next question\"");
         }
-        engine.jupyterServer().ifPresent(CliSession::checkToken);
+        engine.jupyterServer().ifPresent(CliSession::checkServerSettings);
         return new Checked(options, kind, connection, config, resumed, resolved, where.out, engine, sandbox);
     }
 
-    /** A token the Jupyter server refuses is bad input, said before any model call; other server trouble shows when the engine starts. */
-    private static void checkToken(JupyterServerConfig server) {
+    /**
+     * A token the Jupyter server refuses, or a certificate not trusted here, is bad input, said
+     * before any model call; other server trouble shows when the engine starts.
+     */
+    private static void checkServerSettings(JupyterServerConfig server) {
         try {
             Engines.checkJupyterServer(server, false);
         } catch (JupyterServerException e) {
-            if (e.problem() == JupyterServerException.Problem.UNAUTHORIZED) {
+            if (e.isSettingsProblem()) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         }

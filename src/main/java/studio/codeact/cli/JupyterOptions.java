@@ -86,9 +86,8 @@ public final class JupyterOptions {
         return server.map(config::withJupyterServer).orElse(config);
     }
 
-    /** A refused token is bad input (exit 2); any other engine failure is a failure (exit 1). */
+    /** A refused token or an untrusted certificate is bad input (exit 2); any other engine failure is a failure (exit 1). */
     static int exitCode(EngineException e) {
-        return e instanceof JupyterServerException server && server.problem() == JupyterServerException.Problem.UNAUTHORIZED
-                ? Main.BAD_INPUT : Main.FAILED;
+        return e instanceof JupyterServerException server && server.isSettingsProblem() ? Main.BAD_INPUT : Main.FAILED;
     }
 }

@@ -22,8 +22,21 @@ public final class JupyterServerFixture implements AutoCloseable {
 
     /** Starts a server and waits until its API answers (up to 60 s). */
     public static JupyterServerFixture start(String... extraArgs) {
+        return started(() -> LoopbackJupyterServer.start(Path.of(PythonCheck.PYTHON), List.of(extraArgs)));
+    }
+
+    /** Starts a server that speaks only {@code https}/{@code wss} with {@code tls}'s certificate. */
+    public static JupyterServerFixture startTls(LoopbackJupyterServer.Tls tls) {
+        return started(() -> LoopbackJupyterServer.startTls(Path.of(PythonCheck.PYTHON), List.of(), tls));
+    }
+
+    private interface Starter {
+        LoopbackJupyterServer start() throws IOException, InterruptedException;
+    }
+
+    private static JupyterServerFixture started(Starter starter) {
         try {
-            return new JupyterServerFixture(LoopbackJupyterServer.start(Path.of(PythonCheck.PYTHON), List.of(extraArgs)));
+            return new JupyterServerFixture(starter.start());
         } catch (IOException e) {
             throw new AssertionError(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -30,16 +30,28 @@ public final class LoopbackJupyterServer implements AutoCloseable {
     private static final long KERNEL_EXIT_SECONDS = 10;
     private static final long POLL_MILLIS = 100;
 
+    /** What the server logs once it listens (Jupyter Server 1.x and 2.x alike). */
+    private static final String RUNNING_LINE = " is running at:";
+
+    /**
+     * The server's certificate chain and private key (PEM files), for a server that speaks only
+     * {@code https}/{@code wss}.
+     */
+    public record Tls(Path certificate, Path key) {
+    }
+
     private final Process process;
     private final Path home;
     private final int port;
     private final String token;
+    private final boolean tls;
 
-    private LoopbackJupyterServer(Process process, Path home, int port, String token) {
+    private LoopbackJupyterServer(Process process, Path home, int port, String token, boolean tls) {
         this.process = process;
         this.home = home;
         this.port = port;
         this.token = token;
+        this.tls = tls;
     }
 
     /**
@@ -49,6 +61,19 @@ public final class LoopbackJupyterServer implements AutoCloseable {
      * @throws IOException when it does not start (the message holds its log)
      */
     public static LoopbackJupyterServer start(Path python, List<String> extraArgs) throws IOException, InterruptedException {
+        return start(python, extraArgs, null);
+    }
+
+    /**
+     * Starts a server that speaks TLS with the given certificate and waits until it listens.
+     *
+     * @see #start(Path, List)
+     */
+    public static LoopbackJupyterServer startTls(Path python, List<String> extraArgs, Tls tls) throws IOException, InterruptedException {
+        return start(python, extraArgs, tls);
+    }
+
+    private static LoopbackJupyterServer start(Path python, List<String> extraArgs, Tls tls) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("codeact-jupyter-");
         Path root = Files.createDirectories(home.resolve("root"));
         byte[] random = new byte[16];
@@ -60,13 +85,16 @@ public final class LoopbackJupyterServer implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "jupyter_server", "--no-browser", "--port", Integer.toString(port),
                 "--port-retries=0", "--ServerApp.token=" + token, "--ServerApp.ip=127.0.0.1", "--ServerApp.root_dir=" + root, "--allow-root"));
+        if (tls != null) {
+            command.addAll(List.of("--certfile=" + tls.certificate(), "--keyfile=" + tls.key()));
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         builder.environment().put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
         builder.environment().put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
         builder.environment().remove("MPLBACKEND"); // inline figures come as display_data only without it
-        LoopbackJupyterServer server = new LoopbackJupyterServer(builder.start(), home, port, token);
+        LoopbackJupyterServer server = new LoopbackJupyterServer(builder.start(), home, port, token, tls != null);
         server.awaitReady();
         return server;
     }
@@ -74,6 +102,14 @@ public final class LoopbackJupyterServer implements AutoCloseable {
     private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
         while (System.nanoTime() < deadline && process.isAlive()) {
+            if (tls) {
+                // this JVM need not trust the test's certificate: the server says when it listens
+                if (logText().contains(RUNNING_LINE)) {
+                    return;
+                }
+                process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                continue;
+            }
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/api/status").toURL().openConnection();
                 connection.setRequestProperty("Authorization", "token " + token);
@@ -93,7 +129,7 @@ public final class LoopbackJupyterServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public int port() {

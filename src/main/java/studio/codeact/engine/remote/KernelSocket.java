@@ -354,7 +354,7 @@ public final class KernelSocket implements AutoCloseable {
                         lose(gone(), true);
                         return;
                     }
-                    if (e.problem() == Problem.UNAUTHORIZED) {
+                    if (e.isSettingsProblem()) {
                         lose(e.getMessage(), false);
                         return;
                     }

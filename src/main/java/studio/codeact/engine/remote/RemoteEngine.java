@@ -163,7 +163,7 @@ public final class RemoteEngine extends JupyterEngine {
                 contents.createFolders(workPath);
                 folderReady = true;
             } catch (JupyterServerException e) {
-                if (e.problem() == JupyterServerException.Problem.UNREACHABLE || e.problem() == JupyterServerException.Problem.UNAUTHORIZED) {
+                if (e.problem() == JupyterServerException.Problem.UNREACHABLE || e.isSettingsProblem()) {
                     throw e;
                 }
                 System.getLogger(RemoteEngine.class.getName()).log(System.Logger.Level.INFO,

@@ -69,7 +69,7 @@ public final class ServerApi {
         try {
             return KernelModel.of(http.post(http.url("api", "kernels"), body, what));
         } catch (JupyterServerException e) {
-            if (e.problem() != JupyterServerException.Problem.UNREACHABLE && e.problem() != JupyterServerException.Problem.UNAUTHORIZED
+            if (e.problem() != JupyterServerException.Problem.UNREACHABLE && !e.isSettingsProblem()
                     && !name.isEmpty()) {
                 List<String> names = kernelSpecs().specs().stream().map(RemoteKernelSpec::name).toList();
                 if (!names.contains(name)) {

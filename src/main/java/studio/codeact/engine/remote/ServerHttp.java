@@ -15,10 +15,17 @@ import studio.codeact.engine.JupyterServerException.Problem;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The HTTP side of one Jupyter server: an OkHttp client that sends the token in the
@@ -35,6 +42,10 @@ final class ServerHttp {
     static final Duration FIRST_RETRY = Duration.ofMillis(500);
     /** WebSocket pings: OkHttp fails a socket whose ping is not answered before the next, so a dead link shows within 2 × this (10 s). */
     static final Duration PING_INTERVAL = Duration.ofSeconds(5);
+    /** The most a TLS handshake may take (a server without TLS never answers one). */
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** The most the plain-HTTP probe after a failed {@code https} request may take. */
+    private static final int PROBE_MILLIS = 2000;
 
     private final JupyterServerConfig config;
     private final HttpUrl base;
@@ -58,10 +69,8 @@ final class ServerHttp {
                 .socketFactory(new QuickAckSockets()) // without it every cell waits ~40 ms for a delayed ACK
                 .addInterceptor(chain -> token.isEmpty() ? chain.proceed(chain.request())
                         : chain.proceed(chain.request().newBuilder().header("Authorization", "token " + token).build()));
-        config.caFile().ifPresent(file -> {
-            Trust trust = Trust.withExtraAuthorities(file);
-            builder.sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager());
-        });
+        Trust trust = config.caFile().map(Trust::withExtraAuthorities).orElseGet(Trust::system);
+        builder.sslSocketFactory(new HandshakeTimeoutSockets(trust.sslContext().getSocketFactory(), HANDSHAKE_TIMEOUT), trust.trustManager());
         this.client = builder.build();
     }
 
@@ -130,8 +139,11 @@ final class ServerHttp {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Response response = client.newCall(request).execute()) {
                 return read(response, what);
+            } catch (SSLException e) {
+                throw tlsFailure(e);
             } catch (IOException e) {
                 last = e;
+                plainHttpInstead(e);
                 boolean nothingSent = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
                 if (!idempotent && !nothingSent) {
                     break;
@@ -165,8 +177,11 @@ final class ServerHttp {
                 }
                 reader.read(response.body().byteStream());
                 return;
+            } catch (SSLException e) {
+                throw tlsFailure(e);
             } catch (IOException e) {
                 last = e;
+                plainHttpInstead(e);
                 if (attempt < ATTEMPTS) {
                     LockSupport.parkNanos(wait.toNanos());
                     wait = wait.multipliedBy(2);
@@ -180,6 +195,49 @@ final class ServerHttp {
         String detail = cause == null ? "" : " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")";
         return new JupyterServerException(Problem.UNREACHABLE, "the Jupyter server at " + describe() + " is unreachable" + detail
                 + " after " + ATTEMPTS + " attempts; check the URL, that the server runs, and the network", cause);
+    }
+
+    /**
+     * TLS failed: no retry helps. A certificate this machine does not trust (a private CA, a name
+     * it does not carry) gets the CA-file advice; anything else is most often a URL that says
+     * {@code https} to a server without TLS.
+     */
+    JupyterServerException tlsFailure(SSLException cause) {
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        boolean certificate = cause instanceof SSLPeerUnverifiedException;
+        for (Throwable t = cause; t != null && !certificate; t = t.getCause()) {
+            certificate = t instanceof CertificateException;
+        }
+        String advice = certificate
+                ? "presented a TLS certificate this machine does not trust (" + detail + "); if a private CA signed it, give that CA's"
+                  + " PEM file with --jupyter-ca-file FILE (Settings → Python engine → Jupyter server → CA file), and use the host name"
+                  + " the certificate names"
+                : "could not be reached over TLS (" + detail + "); check the URL's scheme: https:// for a server with a certificate,"
+                  + " http:// for one without";
+        return new JupyterServerException(Problem.UNTRUSTED, "the Jupyter server at " + describe() + " " + advice, cause);
+    }
+
+    /**
+     * After an {@code https} request failed without a TLS error (a server without TLS lets the
+     * handshake time out): when the server answers plain HTTP, says so at once instead of retrying.
+     */
+    private void plainHttpInstead(IOException failure) {
+        if (!base.isHttps() || failure instanceof ConnectException || failure instanceof UnknownHostException) {
+            return;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.host(), base.port()), PROBE_MILLIS);
+            socket.setSoTimeout(PROBE_MILLIS);
+            socket.getOutputStream().write(("GET /api/status HTTP/1.0\r\nHost: " + base.host() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] start = socket.getInputStream().readNBytes(5);
+            if (!new String(start, StandardCharsets.US_ASCII).equals("HTTP/")) {
+                return;
+            }
+        } catch (IOException probeFailed) {
+            return; // not plain HTTP either: the retries and their message stand
+        }
+        throw new JupyterServerException(Problem.UNTRUSTED, "the Jupyter server at " + describe() + " speaks plain HTTP, not TLS;"
+                + " use " + describe().replaceFirst("^https:", "http:") + " as its URL", failure);
     }
 
     private JsonNode read(Response response, String what) throws IOException {

@@ -29,6 +29,16 @@ import javax.net.ssl.X509TrustManager;
  */
 record Trust(X509TrustManager trustManager, SSLContext sslContext) {
 
+    /** The system's certificate authorities alone. */
+    static Trust system() {
+        try {
+            X509TrustManager system = managerOf(null);
+            return new Trust(system, contextOf(system));
+        } catch (GeneralSecurityException e) {
+            throw new EngineException("this Java has no usable TLS trust store: " + e.getMessage(), e);
+        }
+    }
+
     /** The system's trust store and the certificates in {@code caFile}. */
     static Trust withExtraAuthorities(Path caFile) {
         try {
@@ -47,14 +57,18 @@ record Trust(X509TrustManager trustManager, SSLContext sslContext) {
                 extra.setCertificateEntry("ca-" + i++, certificate);
             }
             X509TrustManager both = new Either(system, managerOf(extra));
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{both}, null);
-            return new Trust(both, context);
+            return new Trust(both, contextOf(both));
         } catch (IOException e) {
             throw new EngineException("could not read the CA file " + caFile + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new EngineException("the CA file " + caFile + " is not a PEM certificate file: " + e.getMessage(), e);
         }
+    }
+
+    private static SSLContext contextOf(X509TrustManager manager) throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[]{manager}, null);
+        return context;
     }
 
     private static X509TrustManager managerOf(KeyStore store) throws GeneralSecurityException {

@@ -6,6 +6,7 @@ import studio.codeact.engine.Output;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,7 +16,12 @@ import java.util.Set;
  */
 public final class SandboxNotes {
 
-    private static final Set<String> DENIALS = Set.of("PermissionError", "OSError");
+    /**
+     * What the OS says when Landlock or seccomp refuses: EACCES, EPERM. Libraries wrap it in their
+     * own errors (urllib's {@code URLError}, requests' {@code ConnectionError}), so the error's name
+     * does not matter, its text does.
+     */
+    private static final List<String> DENIALS = List.of("[Errno 13]", "[Errno 1]");
     private static final Set<String> NETWORK_WORDS = Set.of("socket", "connect", "urlopen", "urllib", "http", "requests",
             "sendto", "bind", "listen", "getaddrinfo", "pip");
 
@@ -32,7 +38,7 @@ public final class SandboxNotes {
             return Optional.empty();
         }
         Output.Error error = result.error().get();
-        if (!DENIALS.contains(error.ename()) || !(error.evalue().contains("Errno 13") || error.evalue().contains("Errno 1]"))) {
+        if (DENIALS.stream().noneMatch(error.evalue()::contains)) {
             return Optional.empty();
         }
         String where = String.join("\n", error.traceback()).toLowerCase(Locale.ROOT) + error.evalue().toLowerCase(Locale.ROOT);
